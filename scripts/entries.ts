@@ -1,0 +1,17 @@
+// The package's entry points: the single list that tsup.config.ts builds, package.json
+// "exports" publishes, the node10 stub folders point at, and the pack smoke test imports.
+// scripts/check-entries.ts fails CI when any of them disagrees with this list.
+
+export interface Entry {
+  /** The subpath users import, e.g. `millwright/rest`; `.` for the root. */
+  readonly subpath: string;
+  /** The output name in dist/, e.g. `rest` for dist/rest.js. */
+  readonly name: string;
+  /** The TypeScript source of the entry. */
+  readonly source: string;
+}
+
+export const entries: readonly Entry[] = [
+  { subpath: '.', name: 'index', source: 'src/index.ts' },
+  { subpath: './io-ts', name: 'io-ts', source: 'src/io-ts/index.ts' },
+];

@@ -1,0 +1,105 @@
+/**
+ * The brand every millwright error carries. `Symbol.for` makes it the same symbol in every copy
+ * of the package (ESM and CJS builds, or two versions side by side), so errors are recognised
+ * even when `instanceof` would compare two different classes.
+ */
+const BRAND = Symbol.for('millwright.error');
+
+/** The plain, secret-free shape that {@link MillwrightError.toJSON} returns. */
+export interface MillwrightErrorJSON {
+  readonly name: string;
+  readonly code: string;
+  readonly message: string;
+  /** The cause, reduced to what is safe to log: a millwright cause in full, any other by name and code. */
+  readonly cause?: MillwrightErrorJSON | { readonly name: string; readonly code?: string };
+  readonly [detail: string]: unknown;
+}
+
+/** Options every millwright error accepts. */
+export interface MillwrightErrorOptions {
+  /** The lower-level error this one wraps; kept as the standard `cause`. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The base class of every error millwright throws. Each error has a stable string `code` to
+ * branch on, the standard `cause` when it wraps a lower error, and a `toJSON()` that is safe to
+ * log: it never contains a secret, and a foreign cause is reduced to its name and code.
+ *
+ * Recognise errors with `instanceof` (which also works across the ESM and CJS builds of the
+ * package, through a `Symbol.for('millwright.error')` brand) or with {@link isMillwrightError}.
+ *
+ * @example
+ * try { parseEvent(json); } catch (error) {
+ *   if (error instanceof ValidationError) console.error(error.issues);
+ *   else if (isMillwrightError(error)) console.error(error.code);
+ *   else throw error;
+ * }
+ */
+export class MillwrightError<Code extends string = string> extends Error {
+  /** A stable, machine-readable code such as `VALIDATION_FAILED` or `INEXACT`. */
+  readonly code: Code;
+
+  /**
+   * @param code - the stable code of this failure.
+   * @param message - a human-readable message; it must not contain a secret.
+   * @param options - `cause`: the lower-level error this one wraps.
+   */
+  constructor(code: Code, message: string, options?: MillwrightErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+  }
+
+  override get name(): string {
+    return 'MillwrightError';
+  }
+
+  /**
+   * `instanceof` that also recognises errors from another copy of the package: a branded error
+   * is an instance of a millwright error class when a class of the same name is on its
+   * prototype chain.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!isMillwrightError(value)) return false;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass that `instanceof` asks about.
+    const wanted = (this.prototype as MillwrightError).name;
+    for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+      if (proto === Error.prototype) return false;
+      const getter = Object.getOwnPropertyDescriptor(proto, 'name')?.get;
+      if (getter !== undefined && getter.call(value) === wanted) return true;
+    }
+    return false;
+  }
+
+  /** The details a subclass adds to {@link toJSON}; none of them may be secret. */
+  protected jsonDetails(): Record<string, unknown> {
+    return {};
+  }
+
+  /** A plain object for logs and API responses; it carries no secret (see the class comment). */
+  toJSON(): MillwrightErrorJSON {
+    const json: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    Object.assign(json, this.jsonDetails());
+    if (this.cause !== undefined) json['cause'] = summarizeCause(this.cause);
+    return json as MillwrightErrorJSON;
+  }
+}
+
+Object.defineProperty(MillwrightError.prototype, BRAND, { value: true });
+
+/**
+ * Whether `value` is an error thrown by millwright, from this copy of the package or any other.
+ * @returns true for every {@link MillwrightError} subclass instance.
+ */
+export function isMillwrightError(value: unknown): value is MillwrightError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+function summarizeCause(cause: unknown): MillwrightErrorJSON['cause'] {
+  if (isMillwrightError(cause)) return cause.toJSON();
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return typeof code === 'string' ? { name: cause.name, code } : { name: cause.name };
+  }
+  return { name: typeof cause };
+}

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { hasPrototypeKey } from '../validate/prototype-keys.js';
+
+/**
+ * The pattern of an exact decimal string: an optional minus, no leading zeros, an optional
+ * fraction; no exponent, no plus sign, no thousands separators.
+ */
+export const DECIMAL_PATTERN = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+/** The message for a quantity given as a JSON number (or anything else that is not a string). */
+function decimalTypeError(issue: { readonly input?: unknown }): string {
+  return typeof issue.input === 'number'
+    ? `expected an exact decimal string such as "${issue.input}" in quotes; a JSON number is a float and not exact`
+    : 'expected an exact decimal string such as "12.5"';
+}
+
+/**
+ * An exact decimal number written as a string, e.g. `"12.5"`, `"-0.001"`, `"1000"`. Quantities
+ * are never JSON numbers: a float cannot hold 0.1 exactly, and ERP, MES and spreadsheet values
+ * must survive every hop unchanged. No exponent (`1e3`), no leading `+`, no leading zeros.
+ */
+export const DecimalString = z
+  .string({ error: decimalTypeError })
+  .regex(DECIMAL_PATTERN, 'expected an exact decimal string such as "12.5" (no exponent, no float)')
+  .describe('An exact decimal number as a string, e.g. "12.5". No exponent, no leading zeros.');
+/** An exact decimal number written as a string; see {@link DecimalString}. */
+export type DecimalString = z.infer<typeof DecimalString>;
+
+/**
+ * A canonical unit code: an active UN/ECE Recommendation 20 (Rev 17) common code such as `KGM`,
+ * `MTR`, `H87` (piece) or `EA` (each), or a Rec 21 package code with its `X` prefix such as
+ * `XCT` (carton) or `XPF` (pallet), as GS1 EPCIS and Peppol use them.
+ */
+export const UnitCode = z
+  .string()
+  .regex(/^[A-Z0-9]{2,3}$/, 'expected a UN/ECE Rec 20 unit code such as "KGM" or "H87"')
+  .describe(
+    'A UN/ECE Recommendation 20 (Rev 17) unit code, e.g. KGM (kilogram), MTR (metre), H87 (piece), ' +
+      'EA (each), or a Rec 21 package code with the X prefix, e.g. XCT (carton), XPF (pallet).',
+  );
+/** A canonical unit code; see {@link UnitCode}. */
+export type UnitCode = z.infer<typeof UnitCode>;
+
+const QUANTITY_DESCRIPTION =
+  'An exact amount in a unit: value is a decimal string, unit a UN/ECE Rec 20 code. ' +
+  'Corresponds to B2MML QuantityValueType (QuantityString + UnitOfMeasure) and EPCIS quantity + uom.';
+
+/** An exact amount in a unit of measure: `{ value: '12.5', unit: 'KGM' }`. */
+export const Quantity = z
+  .strictObject({ value: DecimalString, unit: UnitCode })
+  .describe(QUANTITY_DESCRIPTION);
+/** An exact amount in a unit of measure; see {@link Quantity}. */
+export type Quantity = z.infer<typeof Quantity>;
+
+/** A quantity whose value is zero or more, e.g. a confirmed yield. */
+export const NonNegativeQuantity = z
+  .strictObject({
+    value: z
+      .string({ error: decimalTypeError })
+      .regex(
+        /^(0|[1-9][0-9]*)(\.[0-9]+)?$/,
+        'expected an exact decimal string of zero or more, such as "12.5"',
+      )
+      .describe('An exact decimal number of zero or more, as a string.'),
+    unit: UnitCode,
+  })
+  .describe(`${QUANTITY_DESCRIPTION} The value is zero or positive.`);
+
+/** A quantity whose value is greater than zero, e.g. an order quantity or a moved quantity. */
+export const PositiveQuantity = z
+  .strictObject({
+    value: z
+      .string({ error: decimalTypeError })
+      .regex(
+        /^([1-9][0-9]*(\.[0-9]+)?|0\.[0-9]*[1-9][0-9]*)$/,
+        'expected an exact decimal string greater than zero, such as "12.5"',
+      )
+      .describe('An exact decimal number greater than zero, as a string.'),
+    unit: UnitCode,
+  })
+  .describe(`${QUANTITY_DESCRIPTION} The value is greater than zero.`);
+
+/**
+ * An RFC 3339 timestamp with a time-zone offset, e.g. `2026-05-12T08:30:00+02:00` or
+ * `2026-05-12T06:30:00Z`. A local time without offset is rejected: every plant publishes an
+ * unambiguous instant (EPCIS eventTime + eventTimeZoneOffset in one string).
+ */
+export const Timestamp = z.iso
+  .datetime({
+    offset: true,
+    error: 'expected an RFC 3339 timestamp with offset, e.g. 2026-05-12T08:30:00+02:00',
+  })
+  .describe('An RFC 3339 timestamp with a time-zone offset, e.g. 2026-05-12T08:30:00+02:00.');
+/** An RFC 3339 timestamp with offset; see {@link Timestamp}. */
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** A calendar date `YYYY-MM-DD`, e.g. a posting date or a validity start. */
+export const LocalDate = z.iso
+  .date({ error: 'expected a calendar date YYYY-MM-DD' })
+  .describe('A calendar date YYYY-MM-DD (no time, no zone), e.g. a posting date.');
+/** A calendar date `YYYY-MM-DD`; see {@link LocalDate}. */
+export type LocalDate = z.infer<typeof LocalDate>;
+
+/** A date `YYYY-MM-DD` or an RFC 3339 timestamp with offset, for dates that systems keep either way. */
+export const DateOrTimestamp = z
+  .union([LocalDate, Timestamp])
+  .describe('A calendar date YYYY-MM-DD or an RFC 3339 timestamp with offset.');
+
+/**
+ * An identifier or code as a system writes it: 1 to 256 characters, no control characters, no
+ * leading or trailing white space. Leading zeros are significant (`000000000000004711`).
+ */
+export const Identifier = z
+  .string()
+  .regex(
+    /^[^\s\p{Cc}](?:[^\p{Cc}]{0,254}[^\s\p{Cc}])?$/u,
+    'expected 1 to 256 characters without control characters or leading/trailing spaces',
+  )
+  .describe('An identifier as the source system writes it; leading zeros are significant.');
+
+/** Free text for people: 1 to 4000 characters. */
+export const Text = z.string().min(1).max(4000);
+
+/** A language code (BCP 47, e.g. `en`, `de-AT`), as B2MML `Description@languageID` uses it. */
+export const LanguageCode = z
+  .string()
+  .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a BCP 47 language code such as "de" or "en-US"');
+
+/** An ISO 3166-1 alpha-2 country code, e.g. `DE`. */
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code such as "DE"');
+
+/**
+ * Whether a GTIN (GTIN-8, -12, -13 or -14) has a correct GS1 check digit: weights 3 and 1
+ * alternate from the rightmost data digit, and the check digit brings the sum to a multiple of 10.
+ * @returns false for anything that is not 8, 12, 13 or 14 digits.
+ */
+export function isValidGtin(gtin: string): boolean {
+  if (!/^(\d{8}|\d{12,14})$/.test(gtin)) return false;
+  let sum = 0;
+  for (let index = gtin.length - 2, weight = 3; index >= 0; index -= 1, weight = 4 - weight) {
+    sum += (gtin.charCodeAt(index) - 48) * weight;
+  }
+  return (10 - (sum % 10)) % 10 === gtin.charCodeAt(gtin.length - 1) - 48;
+}
+
+/** A GS1 Global Trade Item Number (8, 12, 13 or 14 digits) with a verified check digit. */
+export const Gtin = z
+  .string()
+  .regex(/^(\d{8}|\d{12,14})$/, 'expected a GTIN of 8, 12, 13 or 14 digits')
+  .refine(isValidGtin, { message: 'the GTIN check digit is wrong', params: { code: 'invalid_check_digit' } })
+  .describe('A GS1 GTIN-8, -12, -13 or -14; the check digit is verified.');
+
+/** Where a record comes from: the system of record and its own key for the record. */
+export const Source = z
+  .strictObject({
+    system: Identifier.describe('The system of record, e.g. "sap-s4-prd" or "mes-de01".'),
+    id: Identifier.optional().describe(
+      "The record's key in that system, when it differs from the canonical id.",
+    ),
+  })
+  .describe('The system of record of this object and its key there.');
+/** Where a record comes from; see {@link Source}. */
+export type Source = z.infer<typeof Source>;
+
+/** An alias of the object's id in another system or scheme (B2MML IdentifierType, EPCIS URIs). */
+export const ExternalId = z
+  .strictObject({
+    system: Identifier.describe('The system or scheme, e.g. "sap-ecc", "gs1-sgtin", "mes-de01".'),
+    id: Identifier.describe('The id in that system or scheme.'),
+  })
+  .describe('The same object under its id in another system (B2MML schemeID / EPCIS URI).');
+
+/**
+ * Plant-specific extras that have no canonical field. Keys are namespaced `namespace:name`
+ * (`sap:AUFART`, `plant-de01:shift`), so two plants never give one key two meanings.
+ */
+export const Extensions = z
+  .record(
+    z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9-]{0,62}:[A-Za-z0-9_.-]{1,128}$/,
+        'expected a namespaced extension key such as "sap:AUFART" or "plant-de01:shift"',
+      ),
+    z.unknown().refine((value) => !hasPrototypeKey(value), {
+      message: 'the key "__proto__" is not allowed',
+      params: { code: 'forbidden_key' },
+    }),
+  )
+  .describe('Plant-specific extras, keyed "namespace:name", e.g. "sap:AUFART". Values are any JSON.');
+
+/**
+ * A named property (B2MML `*Property` with `ValueType`): characteristics, classification values,
+ * process parameters that the canonical fields do not cover.
+ */
+export const Property = z
+  .strictObject({
+    id: Identifier.describe('The property name or characteristic id, e.g. "COLOR" or "MOISTURE".'),
+    value: z.string().max(4000).describe('The value as text; numbers as exact decimal strings.'),
+    dataType: z
+      .enum(['string', 'decimal', 'integer', 'boolean', 'date', 'date-time'])
+      .optional()
+      .describe('How to read value (B2MML DataType); default string.'),
+    unit: UnitCode.optional().describe('The unit of a numeric value.'),
+    description: Text.optional(),
+  })
+  .describe('A named value (B2MML Property: ID, Value, DataType, UnitOfMeasure).');
+
+/** A description in one language (B2MML `Description@languageID`). */
+export const LocalizedText = z.strictObject({ language: LanguageCode, text: Text });
+
+/**
+ * The fields every canonical object may carry: where it comes from, its aliases, and
+ * namespaced plant-specific extras.
+ */
+export const commonFields = {
+  source: Source.optional(),
+  externalIds: z.array(ExternalId).optional().describe('The same object under other ids.'),
+  extensions: Extensions.optional(),
+};
+
+/** The TypeScript type of {@link NonNegativeQuantity}. */
+export type NonNegativeQuantity = z.infer<typeof NonNegativeQuantity>;
+/** The TypeScript type of {@link PositiveQuantity}. */
+export type PositiveQuantity = z.infer<typeof PositiveQuantity>;
+/** The TypeScript type of {@link DateOrTimestamp}. */
+export type DateOrTimestamp = z.infer<typeof DateOrTimestamp>;
+/** The TypeScript type of {@link Identifier}. */
+export type Identifier = z.infer<typeof Identifier>;
+/** The TypeScript type of {@link Text}. */
+export type Text = z.infer<typeof Text>;
+/** The TypeScript type of {@link LanguageCode}. */
+export type LanguageCode = z.infer<typeof LanguageCode>;
+/** The TypeScript type of {@link CountryCode}. */
+export type CountryCode = z.infer<typeof CountryCode>;
+/** The TypeScript type of {@link Gtin}. */
+export type Gtin = z.infer<typeof Gtin>;
+/** The TypeScript type of {@link ExternalId}. */
+export type ExternalId = z.infer<typeof ExternalId>;
+/** The TypeScript type of {@link Extensions}. */
+export type Extensions = z.infer<typeof Extensions>;
+/** The TypeScript type of {@link Property}. */
+export type Property = z.infer<typeof Property>;
+/** The TypeScript type of {@link LocalizedText}. */
+export type LocalizedText = z.infer<typeof LocalizedText>;

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { commonFields, Identifier, LocalDate, PositiveQuantity, Text, Timestamp } from './common.js';
+
+/** The business meaning of a stock movement; the source code (e.g. SAP 261) is kept beside it. */
+export const MovementKind = z
+  .enum(['goods-receipt', 'goods-issue', 'transfer', 'scrap', 'adjustment', 'return'])
+  .describe(
+    'goods-receipt: stock enters the plant from outside its stock: output of a work order, a purchase ' +
+      'receipt, a receipt without reference (SAP 101, 501). ' +
+      'goods-issue: stock leaves for consumption or shipment: to a work order, a cost center, a customer ' +
+      '(SAP 201, 261, 601). ' +
+      'transfer: stock changes place or stock type without changing the plant-wide total of the material ' +
+      '(storage location, plant, quality-inspection to unrestricted; SAP 301, 311, 321, 343). ' +
+      'scrap: stock is destroyed and written off (SAP 551). ' +
+      'adjustment: a physical inventory difference or a correction (SAP 701, 702). ' +
+      'return: previously moved stock goes back the way it came as a new business transaction: ' +
+      'components returned from a work order, goods returned to the supplier, customer returns ' +
+      '(SAP 122, 262, 651). A correction of a wrong posting is not a return: it sets `reverses`.',
+  );
+
+/** The stock type of the quantity moved; for a transfer between stock types, the source type. */
+export const StockType = z
+  .enum(['unrestricted', 'quality-inspection', 'blocked', 'restricted', 'returns', 'in-transit'])
+  .describe(
+    'unrestricted: free to use. quality-inspection: awaiting a QA decision, not usable. blocked: not ' +
+      'usable. restricted: usable only under conditions (restricted-use batches). returns: customer ' +
+      'returns not yet decided. in-transit: between plants.',
+  );
+
+/** Which way the movement changes the plant\'s stock of the material. */
+export const MovementDirection = z
+  .enum(['in', 'out', 'internal'])
+  .describe('in: stock increases. out: stock decreases. internal: stock moves, the total is unchanged.');
+
+/** A place stock is in (EPCIS source/destination, B2MML StorageLocation). */
+export const StockLocation = z
+  .strictObject({
+    plant: Identifier,
+    storageLocation: Identifier.optional().describe('SAP LGORT or the WMS area.'),
+    bin: Identifier.optional().describe('The storage bin.'),
+  })
+  .describe('A plant, optionally a storage location and bin within it.');
+
+/** The business documents a movement refers to (EPCIS bizTransactionList). */
+export const MovementReference = z
+  .strictObject({
+    workOrder: Identifier.optional(),
+    purchaseOrder: Identifier.optional().describe('The purchase order and item, e.g. "4500001234/00010".'),
+    salesOrder: Identifier.optional(),
+    delivery: Identifier.optional(),
+    reservation: Identifier.optional(),
+    document: Identifier.optional().describe(
+      'The source posting document, e.g. SAP material document/year/item.',
+    ),
+  })
+  .describe('The business documents this movement belongs to.');
+
+/**
+ * An inventory movement: a quantity of a material changes place, stock type or ownership
+ * (EPCIS ObjectEvent with bizStep, SAP material document item, OAGIS MoveInventory). Quantities
+ * are always positive; the kind and direction say which way it goes.
+ */
+export const InventoryMovement = z
+  .strictObject({
+    id: Identifier.describe('A unique id of the movement, used to de-duplicate (e.g. document/year/item).'),
+    kind: MovementKind,
+    direction: MovementDirection.optional(),
+    movementCode: Identifier.optional().describe('The source system code, e.g. SAP movement type "261".'),
+    material: Identifier,
+    plant: Identifier.describe('The plant whose stock is posted.'),
+    storageLocation: Identifier.optional(),
+    batch: Identifier.optional(),
+    stockType: StockType.optional(),
+    quantity: PositiveQuantity.describe('How much moved; always positive.'),
+    from: StockLocation.optional().describe('Where the stock came from.'),
+    to: StockLocation.optional().describe('Where the stock went.'),
+    postingDate: LocalDate.describe('The accounting date of the movement.'),
+    occurredAt: Timestamp.describe('When the movement physically happened (EPCIS eventTime).'),
+    reference: MovementReference.optional(),
+    reason: Identifier.optional().describe('The reason code, e.g. for scrap or adjustment.'),
+    reverses: Identifier.optional().describe('The id of the movement this one cancels.'),
+    text: Text.optional(),
+    ...commonFields,
+  })
+  .describe(
+    'An inventory movement: a positive quantity of a material moved, received, issued or written off.',
+  );
+/** An inventory movement; see {@link InventoryMovement}. */
+export type InventoryMovement = z.infer<typeof InventoryMovement>;
+
+/** The TypeScript type of {@link MovementKind}. */
+export type MovementKind = z.infer<typeof MovementKind>;
+/** The TypeScript type of {@link StockType}. */
+export type StockType = z.infer<typeof StockType>;
+/** The TypeScript type of {@link MovementDirection}. */
+export type MovementDirection = z.infer<typeof MovementDirection>;
+/** The TypeScript type of {@link StockLocation}. */
+export type StockLocation = z.infer<typeof StockLocation>;
+/** The TypeScript type of {@link MovementReference}. */
+export type MovementReference = z.infer<typeof MovementReference>;

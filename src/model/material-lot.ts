@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import {
+  CountryCode,
+  commonFields,
+  DateOrTimestamp,
+  Gtin,
+  Identifier,
+  NonNegativeQuantity,
+  Property,
+} from './common.js';
+
+/** Whether a lot may be used; the QA decision on the lot (EPCIS disposition). */
+export const LotStatus = z
+  .enum(['unrestricted', 'quality-inspection', 'blocked', 'released', 'rejected'])
+  .describe(
+    'unrestricted: usable; no QA decision is required for this lot. ' +
+      'quality-inspection: awaiting inspection; must not be used or shipped until decided. ' +
+      'blocked: on hold; must not be used or shipped, e.g. during an investigation or recall. ' +
+      'released: inspected and accepted by quality; usable and shippable. ' +
+      'rejected: inspected and refused; must not be used, awaiting disposition (scrap, rework, return).',
+  );
+
+/** How an input lot became part of this lot (EPCIS TransformationEvent / AggregationEvent). */
+export const GenealogyRelation = z
+  .enum(['consumed', 'assembled', 'packed', 'split', 'merged'])
+  .describe(
+    'consumed: the input was used up to make this lot. assembled: the input is built into it and ' +
+      'stays identifiable. packed: the input is packed into it. split: this lot was split off the ' +
+      'input. merged: the input was merged into this lot.',
+  );
+
+/** An input of this lot: genealogy one level up, toward the raw materials. */
+export const LotParent = z
+  .strictObject({
+    lot: Identifier.describe('The input lot (batch) id.'),
+    material: Identifier.describe('The material of the input lot.'),
+    quantity: NonNegativeQuantity.optional().describe('How much of the input went into this lot.'),
+    relation: GenealogyRelation.optional(),
+  })
+  .describe('An input lot of this lot (genealogy).');
+
+/**
+ * A material lot (batch): a quantity of one material with one history and quality status
+ * (B2MML MaterialLot, EPCIS LGTIN class, SAP batch). `parents` gives its genealogy.
+ */
+export const MaterialLot = z
+  .strictObject({
+    id: Identifier.describe('The lot or batch number (SAP CHARG); unique per material.'),
+    material: Identifier,
+    status: LotStatus,
+    plant: Identifier.optional(),
+    storageLocation: Identifier.optional(),
+    quantity: NonNegativeQuantity.optional().describe('The quantity of the lot now.'),
+    gtin: Gtin.optional(),
+    manufacturedAt: DateOrTimestamp.optional().describe('When it was made (SAP HSDAT).'),
+    expiresAt: DateOrTimestamp.optional().describe('When it expires (SAP VFDAT, EPCIS itemExpirationDate).'),
+    bestBefore: DateOrTimestamp.optional(),
+    supplier: Identifier.optional(),
+    supplierLot: Identifier.optional().describe("The supplier's own batch number (SAP LICHA)."),
+    countryOfOrigin: CountryCode.optional(),
+    workOrder: Identifier.optional().describe('The work order that made it.'),
+    parents: z.array(LotParent).optional(),
+    properties: z.array(Property).optional().describe('Batch characteristics (B2MML MaterialLotProperty).'),
+    ...commonFields,
+  })
+  .describe('A lot (batch) of a material with its quality status and genealogy.');
+/** A material lot; see {@link MaterialLot}. */
+export type MaterialLot = z.infer<typeof MaterialLot>;
+
+/** The TypeScript type of {@link LotStatus}. */
+export type LotStatus = z.infer<typeof LotStatus>;
+/** The TypeScript type of {@link GenealogyRelation}. */
+export type GenealogyRelation = z.infer<typeof GenealogyRelation>;
+/** The TypeScript type of {@link LotParent}. */
+export type LotParent = z.infer<typeof LotParent>;

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import {
+  commonFields,
+  Gtin,
+  Identifier,
+  LocalDate,
+  LocalizedText,
+  NonNegativeQuantity,
+  Property,
+  Text,
+  UnitCode,
+} from './common.js';
+
+/** What kind of material this is; decides how plants plan, stock and cost it. */
+export const MaterialType = z
+  .enum(['raw', 'semi-finished', 'finished', 'packaging', 'spare-part', 'consumable', 'service'])
+  .describe(
+    'raw: bought and consumed in production, never sold as is (SAP ROH). ' +
+      'semi-finished: produced in-house and consumed by a higher-level order (SAP HALB). ' +
+      'finished: produced and sold (SAP FERT). ' +
+      'packaging: consumed to pack products, tracked for stock and cost (SAP VERP). ' +
+      'spare-part: kept for maintenance of equipment, not consumed by production orders (SAP ERSA). ' +
+      'consumable: used up without quantity tracking per order, e.g. gloves, lubricants (SAP HIBE). ' +
+      'service: work bought or sold without stock (SAP DIEN).',
+  );
+
+/** Whether a material may be used; plant-level statuses override it per plant. */
+export const MaterialStatus = z
+  .enum(['in-design', 'active', 'blocked', 'phase-out', 'obsolete'])
+  .describe(
+    'in-design: defined but not yet to be procured, produced or sold. ' +
+      'active: usable for every business process. ' +
+      'blocked: temporarily not to be procured, produced, moved or sold (e.g. a quality issue); stock stays. ' +
+      'phase-out: existing stock may be used up, no new procurement or production. ' +
+      'obsolete: no longer used; kept for history only.',
+  );
+
+/**
+ * An alternative unit of a material, as SAP MARM: `1 unit = numerator / denominator baseUnit`.
+ * E.g. a carton of 12 pieces is `{ unit: 'XCT', numerator: 12, denominator: 1 }`.
+ */
+export const AlternativeUnit = z
+  .strictObject({
+    unit: UnitCode.describe('The alternative unit, e.g. XCT (carton) or XPF (pallet).'),
+    numerator: z.int().min(1).describe('1 unit = numerator / denominator base units (SAP UMREZ).'),
+    denominator: z.int().min(1).describe('1 unit = numerator / denominator base units (SAP UMREN).'),
+    gtin: Gtin.optional().describe('The GTIN printed on this unit, e.g. on the carton.'),
+  })
+  .describe('1 unit = numerator / denominator baseUnit, positive integers as in SAP MARM.');
+
+/** The plant-level view of a material (SAP MARC, B2MML HierarchyScope). */
+export const MaterialPlant = z
+  .strictObject({
+    plant: Identifier.describe('The plant code, e.g. "DE01" (SAP WERKS).'),
+    status: MaterialStatus.optional().describe('The status in this plant, overriding the global one.'),
+    procurement: z
+      .enum(['make', 'buy', 'both'])
+      .optional()
+      .describe('make: produced in this plant; buy: procured externally; both: either.'),
+    mrpController: Identifier.optional(),
+    productionStorageLocation: Identifier.optional().describe('Where production issues and receives it.'),
+    batchManaged: z.boolean().optional().describe('Batches are mandatory in this plant.'),
+  })
+  .describe('How one plant uses the material.');
+
+/**
+ * Material master data (B2MML MaterialDefinition, OAGIS ItemMaster): what a thing is, how it is
+ * counted and which plants use it.
+ */
+export const Material = z
+  .strictObject({
+    id: Identifier.describe('The material number as the system of record writes it; leading zeros kept.'),
+    revision: Identifier.optional().describe('The engineering revision (B2MML Version).'),
+    description: Text.describe('The short text in the primary language.'),
+    descriptions: z.array(LocalizedText).optional().describe('Texts in other languages (B2MML Description).'),
+    type: MaterialType,
+    baseUnit: UnitCode.describe('The unit stock is kept in; every quantity converts to it.'),
+    alternativeUnits: z.array(AlternativeUnit).optional(),
+    gtin: Gtin.optional().describe('The GTIN of the base unit.'),
+    group: Identifier.optional().describe('The material group (SAP MATKL).'),
+    classes: z.array(Identifier).optional().describe('Material classes (B2MML MaterialClassID).'),
+    status: MaterialStatus.optional(),
+    batchManaged: z.boolean().optional().describe('Stock is kept in batches (lots) with genealogy.'),
+    serialManaged: z.boolean().optional().describe('Each unit carries a serial number.'),
+    shelfLifeDays: z
+      .int()
+      .min(0)
+      .optional()
+      .describe('Total shelf life in days, from manufacture to expiry.'),
+    grossWeight: NonNegativeQuantity.optional(),
+    netWeight: NonNegativeQuantity.optional(),
+    volume: NonNegativeQuantity.optional(),
+    plants: z.array(MaterialPlant).optional(),
+    properties: z.array(Property).optional().describe('Characteristics (B2MML MaterialDefinitionProperty).'),
+    validFrom: LocalDate.optional(),
+    validTo: LocalDate.optional(),
+    ...commonFields,
+  })
+  .describe('Material master data: what a material is, how it is counted, which plants use it.');
+/** Material master data; see {@link Material}. */
+export type Material = z.infer<typeof Material>;
+
+/** The TypeScript type of {@link MaterialType}. */
+export type MaterialType = z.infer<typeof MaterialType>;
+/** The TypeScript type of {@link MaterialStatus}. */
+export type MaterialStatus = z.infer<typeof MaterialStatus>;
+/** The TypeScript type of {@link AlternativeUnit}. */
+export type AlternativeUnit = z.infer<typeof AlternativeUnit>;
+/** The TypeScript type of {@link MaterialPlant}. */
+export type MaterialPlant = z.infer<typeof MaterialPlant>;
