@@ -1,15 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { entries } from './scripts/entries.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// Tests import the package by its public names, as users do; they resolve to the sources
+// through the same "paths" that tsc and tsx use.
+const { compilerOptions } = JSON.parse(readFileSync(`${root}tsconfig.json`, 'utf8')) as {
+  compilerOptions: { paths: Record<string, [string]> };
+};
 
 export default defineConfig({
   resolve: {
-    // Tests import the package by its public names; they resolve to the sources.
-    alias: entries.map((entry) => ({
-      find: new RegExp(`^millwright${entry.subpath === '.' ? '' : entry.subpath.slice(1)}$`),
-      replacement: `${root}${entry.source}`,
+    alias: Object.entries(compilerOptions.paths).map(([name, [target]]) => ({
+      find: new RegExp(`^${name}$`),
+      replacement: `${root}${target.replace(/^\.\//, '')}`,
     })),
   },
   test: {

@@ -42,9 +42,11 @@ function shortName(type: EventType): string {
 function ruleSchema(rule: EventDataRule): JsonObject {
   if ('values' in rule) {
     const value = rule.values.length === 1 ? { const: rule.values[0] } : { enum: rule.values };
-    return { properties: { [rule.field]: value }, required: [rule.field] };
+    return { type: 'object', properties: { [rule.field]: value }, required: [rule.field] };
   }
-  return rule.present ? { required: [rule.field] } : { not: { required: [rule.field] } };
+  return rule.present
+    ? { type: 'object', required: [rule.field] }
+    : { type: 'object', not: { required: [rule.field] } };
 }
 
 function eventSchemas(): Map<string, JsonObject> {

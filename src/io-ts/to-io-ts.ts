@@ -75,10 +75,7 @@ function deriveType(schema: z.ZodType, def: Def): t.Mixed {
     case 'union':
       return union((def['options'] as z.ZodType[]).map(derive));
     case 'record':
-      return io.record(
-        derive(def['keyType'] as z.ZodType) as t.Type<string, string, unknown>,
-        derive(def['valueType'] as z.ZodType),
-      );
+      return deriveRecord(def);
     case 'object':
       return deriveObject(def);
     default:
@@ -143,6 +140,42 @@ function deriveObject(def: Def): t.Mixed {
   };
   return new io.Type<unknown, unknown, unknown>(
     'object',
+    (input): input is unknown => validate(input, [])._tag === 'Right',
+    validate,
+    io.identity,
+  );
+}
+
+/**
+ * A record codec: every own key must pass the key codec and every value the value codec. (io-ts's
+ * own `t.record` drops keys its domain rejects, where zod reports them.) `__proto__` is rejected.
+ */
+function deriveRecord(def: Def): t.Mixed {
+  const keyDef = (def['keyType'] as z.ZodType)._zod.def as unknown as Def;
+  if (keyDef.type !== 'string' || def['mode'] === 'loose' || def['partial'] === true)
+    return unsupported('record key');
+  const keyCodec = derive(def['keyType'] as z.ZodType);
+  const valueCodec = derive(def['valueType'] as z.ZodType);
+  const validate: t.Validate<unknown, unknown> = (input, context) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      return io.failure(input, context);
+    const prototype = Object.getPrototypeOf(input) as object | null;
+    if (prototype !== Object.prototype && prototype !== null) return io.failure(input, context);
+    const errors: t.Errors = [];
+    for (const key of Object.keys(input)) {
+      const value = (input as Record<string, unknown>)[key];
+      const at = io.appendContext(context, key, valueCodec, value);
+      if (key === '__proto__' || !keyCodec.is(key))
+        errors.push({ value: key, context: at, message: `invalid key "${key}"` });
+      else {
+        const result = valueCodec.validate(value, at);
+        if (result._tag === 'Left') errors.push(...result.left);
+      }
+    }
+    return errors.length > 0 ? io.failures(errors) : io.success(input);
+  };
+  return new io.Type<unknown, unknown, unknown>(
+    'record',
     (input): input is unknown => validate(input, [])._tag === 'Right',
     validate,
     io.identity,

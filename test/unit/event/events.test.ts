@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import AjvDraft7 from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
+import {
+  type AnyMillwrightEvent,
+  canonicalObjects,
+  createEvent,
+  eventCatalog,
+  eventTypes,
+  parseEvent,
+  ValidationError,
+  type WorkOrder,
+} from 'millwright';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as samples from '../../../examples/sample-records.js';
+
+const addFormats = addFormatsPlugin as unknown as (ajv: AjvDraft7) => AjvDraft7;
+const ajv = new AjvDraft7({ strict: false });
+addFormats(ajv);
+const cloudEventsSchema = ajv.compile(
+  JSON.parse(
+    readFileSync(new URL('../../fixtures/standards/cloudevents.schema.json', import.meta.url), 'utf8'),
+  ),
+);
+
+const source = '/plants/DE01/sap-s4-prd';
+
+/** A sample record that fits the rule of the event type. */
+function dataFor(type: (typeof eventTypes)[number]): Record<string, unknown> {
+  const definition: {
+    object: keyof typeof canonicalObjects;
+    rule?: { field: string; values?: readonly string[]; present?: boolean };
+  } = eventCatalog[type];
+  const base: Record<string, unknown> = {
+    Material: samples.material,
+    BillOfMaterials: samples.billOfMaterials,
+    Routing: samples.routing,
+    WorkOrder: samples.workOrder,
+    ProductionConfirmation: samples.productionConfirmation,
+    InventoryMovement: samples.inventoryMovement,
+    MaterialLot: samples.materialLot,
+    QualityEvent: samples.qualityEvent,
+  }[definition.object] as Record<string, unknown>;
+  const data = structuredClone(base);
+  const rule = definition.rule;
+  if (rule?.values !== undefined) data[rule.field] = rule.values[0];
+  if (rule?.present === true) data[rule.field] = 'CONF-0001';
+  if (data['kind'] === 'disposition') data['disposition'] = 'rework';
+  return data;
+}
+
+describe('the event catalogue', () => {
+  it('names every type millwright.<object>.<happening>.v<major>', () => {
+    for (const type of eventTypes) expect(type).toMatch(/^millwright\.[a-z]+\.[a-z]+\.v[1-9][0-9]*$/);
+  });
+
+  it('has the events every plant needs, for all eight objects', () => {
+    for (const happening of [
+      'workorder.released',
+      'workorder.completed',
+      'production.confirmed',
+      'inventory.moved',
+      'quality.held',
+      'quality.released',
+      'lot.changed',
+      'material.changed',
+      'bom.changed',
+      'routing.changed',
+    ]) {
+      expect(eventTypes).toContain(`millwright.${happening}.v1`);
+    }
+    const objects = new Set(Object.values(eventCatalog).map((definition) => definition.object));
+    expect([...objects].sort()).toEqual(Object.keys(canonicalObjects).sort());
+  });
+});
+
+describe('createEvent', () => {
+  it('makes a CloudEvents 1.0 structured-mode event that the CloudEvents JSON Schema accepts', () => {
+    const event = createEvent('millwright.workorder.released.v1', samples.workOrder, {
+      source,
+      correlationId: 'flow-42',
+    });
+    expect(cloudEventsSchema(event)).toBe(true);
+    expect(event).toMatchObject({
+      specversion: '1.0',
+      source,
+      type: 'millwright.workorder.released.v1',
+      datacontenttype: 'application/json',
+      dataschema: 'https://millwright.dev/schemas/v1/work-order.json',
+      subject: samples.workOrder.id,
+      correlationid: 'flow-42',
+      data: samples.workOrder,
+    });
+    expect(event.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Date.parse(event.time ?? '')).not.toBeNaN();
+  });
+
+  it('keeps an explicit id, time and subject, for re-sends that must be recognised', () => {
+    const event = createEvent('millwright.lot.changed.v1', samples.materialLot, {
+      source,
+      id: 'lot-0000081234-v3',
+      time: '2026-05-13T15:10:00+02:00',
+      subject: 'FG-4711/0000081234',
+    });
+    expect(event).toMatchObject({
+      id: 'lot-0000081234-v3',
+      time: '2026-05-13T15:10:00+02:00',
+      subject: 'FG-4711/0000081234',
+    });
+  });
+
+  it('refuses invalid data, with pointers into the event', () => {
+    const bad = { ...samples.workOrder, quantity: { value: '-3', unit: 'H87' } };
+    expect(() => createEvent('millwright.workorder.released.v1', bad, { source })).toThrow(ValidationError);
+    try {
+      createEvent('millwright.workorder.released.v1', bad, { source: '' });
+    } catch (error) {
+      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
+        '/source',
+        '/data/quantity/value',
+      ]);
+    }
+  });
+
+  it('refuses data whose state contradicts the event type', () => {
+    const attempt = () => createEvent('millwright.workorder.completed.v1', samples.workOrder, { source });
+    expect(attempt).toThrow(
+      /\/data\/status: a millwright.workorder.completed.v1 event carries status "completed"/,
+    );
+    expect(() =>
+      createEvent('millwright.production.reversed.v1', samples.productionConfirmation, { source }),
+    ).toThrow(/reverses/);
+    expect(() => createEvent('millwright.quality.held.v1', samples.qualityEvent, { source })).toThrow(
+      /kind "hold"/,
+    );
+  });
+
+  it('refuses an unknown event type', () => {
+    expect(() =>
+      createEvent('millwright.workorder.exploded.v1' as never, samples.workOrder as never, { source }),
+    ).toThrow(/unknown event type/);
+  });
+});
+
+describe('parseEvent', () => {
+  it.each(eventTypes)('round-trips %s through JSON', (type) => {
+    const event = createEvent(type, dataFor(type) as never, { source, correlationId: 'c-1' });
+    const parsed = parseEvent(JSON.stringify(event));
+    expect(parsed).toEqual(event);
+    expect(cloudEventsSchema(parsed)).toBe(true);
+  });
+
+  it('narrows the data type by the event type', () => {
+    const event = parseEvent(
+      JSON.stringify(createEvent('millwright.workorder.released.v1', samples.workOrder, { source })),
+    );
+    expectTypeOf(event).toEqualTypeOf<AnyMillwrightEvent>();
+    if (event.type === 'millwright.workorder.released.v1') {
+      expectTypeOf(event.data).toEqualTypeOf<WorkOrder>();
+      expect(event.data.status).toBe('released');
+    } else {
+      throw new Error('wrong type');
+    }
+  });
+
+  it('accepts other extension attributes and events from producers that omit optional attributes', () => {
+    const event = {
+      specversion: '1.0',
+      id: 'x-1',
+      source: 'urn:mes:de01',
+      type: 'millwright.inventory.moved.v1',
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      data: samples.inventoryMovement,
+    };
+    expect(parseEvent(event)).toEqual({
+      ...event,
+      datacontenttype: 'application/json',
+      dataschema: 'https://millwright.dev/schemas/v1/inventory-movement.json',
+    });
+  });
+
+  const valid = createEvent('millwright.quality.inspected.v1', samples.qualityEvent, { source });
+  const rejections: readonly [string, unknown, string, string][] = [
+    ['text that is not JSON', '{"specversion":', '', 'invalid_json'],
+    ['a missing specversion', { ...valid, specversion: undefined }, '/specversion', 'invalid_value'],
+    ['another CloudEvents version', { ...valid, specversion: '0.3' }, '/specversion', 'invalid_value'],
+    ['an unknown type', { ...valid, type: 'com.example.other' }, '/type', 'invalid_value'],
+    ['an invalid extension name', { ...valid, Trace_Parent: 'x' }, '', 'invalid_attribute_name'],
+    [
+      'another data schema',
+      { ...valid, dataschema: 'https://example.com/x.json' },
+      '/dataschema',
+      'invalid_value',
+    ],
+    [
+      'invalid data',
+      { ...valid, data: { ...samples.qualityEvent, occurredAt: 'yesterday' } },
+      '/data/occurredAt',
+      'invalid_format',
+    ],
+    [
+      'data of another type',
+      { ...valid, type: 'millwright.quality.held.v1' },
+      '/data/kind',
+      'event_type_mismatch',
+    ],
+    ['an array', [valid], '', 'invalid_type'],
+  ];
+
+  it.each(rejections)('rejects %s', (_title, input, path, code) => {
+    try {
+      parseEvent(typeof input === 'string' ? input : JSON.parse(JSON.stringify(input)));
+      throw new Error('accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues).toContainEqual(expect.objectContaining({ path, code }));
+    }
+  });
+});

@@ -1,0 +1,106 @@
+import { canonicalObjects, Material, Quantity, validate, WorkOrder } from 'millwright';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as samples from '../../../examples/sample-records.js';
+import { compilePredicate } from '../../../src/validate/compile-predicate.js';
+import { toJsonPointer } from '../../../src/validate/json-pointer.js';
+
+describe('toJsonPointer', () => {
+  it('escapes ~ and / as RFC 6901 says', () => {
+    expect(toJsonPointer(['a/b', 'c~d', 0])).toBe('/a~1b/c~0d/0');
+    expect(toJsonPointer([])).toBe('');
+  });
+});
+
+describe('validate', () => {
+  it('returns the input itself for valid canonical data (no copy)', () => {
+    const result = validate(WorkOrder, samples.workOrder);
+    expect(result.ok && result.value).toBe(samples.workOrder);
+  });
+
+  it('points at unknown keys one by one, escaping them', () => {
+    const result = validate(Quantity, { value: '1', unit: 'KGM', 'a/b~c': 1, other: 2 });
+    expect(!result.ok && result.issues.map((issue) => [issue.path, issue.code])).toEqual([
+      ['/a~1b~0c', 'unrecognized_key'],
+      ['/other', 'unrecognized_key'],
+    ]);
+  });
+
+  it('rejects __proto__ keys wherever they are, and never pollutes a prototype', () => {
+    const top = JSON.parse('{"value":"1","unit":"KGM","__proto__":{"polluted":true}}');
+    const inExtensions = JSON.parse(
+      `{"id":"M1","description":"x","type":"raw","baseUnit":"KGM","extensions":{"__proto__":{"polluted":true}}}`,
+    );
+    const nested = JSON.parse(
+      `{"id":"M1","description":"x","type":"raw","baseUnit":"KGM","extensions":{"sap:x":{"a":[{"__proto__":{"polluted":true}}]}}}`,
+    );
+    expect(validate(Quantity, top)).toMatchObject({
+      ok: false,
+      issues: [{ path: '/__proto__', code: 'unrecognized_key' }],
+    });
+    expect(validate(Material, inExtensions)).toMatchObject({
+      ok: false,
+      issues: [{ path: '/extensions/__proto__', code: 'forbidden_key' }],
+    });
+    expect(validate(Material, nested)).toMatchObject({
+      ok: false,
+      issues: [{ path: '/extensions/sap:x/a/0/__proto__', code: 'forbidden_key' }],
+    });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('treats constructor and prototype keys as plain unknown keys', () => {
+    const result = validate(
+      Quantity,
+      JSON.parse('{"value":"1","unit":"KGM","constructor":{"prototype":{"x":1}}}'),
+    );
+    expect(result).toMatchObject({ ok: false, issues: [{ path: '/constructor', code: 'unrecognized_key' }] });
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  });
+
+  it('never throws, even when reading the input throws', () => {
+    const throwing = Object.defineProperty({}, 'value', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    for (const input of [throwing, proxy]) {
+      const result = validate(Quantity, input);
+      expect(result).toMatchObject({ ok: false, issues: [{ path: '', code: 'invalid_input' }] });
+    }
+  });
+
+  it('works with any zod schema, returning zod output where the schema transforms', () => {
+    const Trimmed = z.object({ name: z.string().transform((name) => name.trim()) });
+    expect(compilePredicate(Trimmed)).toBeNull();
+    expect(validate(Trimmed, { name: '  pump ', extra: 1 })).toEqual({ ok: true, value: { name: 'pump' } });
+    expect(validate(z.string().email(), 'no')).toMatchObject({
+      ok: false,
+      issues: [{ path: '', code: 'invalid_format' }],
+    });
+  });
+
+  it('says "required" for a missing field, not a type error', () => {
+    expect(validate(Quantity, { value: '1' })).toMatchObject({
+      ok: false,
+      issues: [{ path: '/unit', code: 'required', message: 'required field is missing' }],
+    });
+  });
+});
+
+describe('compilePredicate', () => {
+  it('compiles every canonical object', () => {
+    for (const object of Object.values(canonicalObjects))
+      expect(compilePredicate(object.schema)).not.toBeNull();
+  });
+
+  it('refuses what it does not mirror exactly', () => {
+    expect(compilePredicate(z.object({ a: z.string() }))).toBeNull(); // strips unknown keys
+    expect(compilePredicate(z.string().default('x'))).toBeNull();
+    expect(compilePredicate(z.string().regex(/a/g))).toBeNull(); // stateful pattern
+    expect(compilePredicate(z.url())).toBeNull();
+  });
+});
