@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvDraft7 from 'ajv';
+import { Ajv as AjvDraft7 } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import { canonicalObjects, createEvent, eventTypes, SCHEMA_BASE } from 'millwright';

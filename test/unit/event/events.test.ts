@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import AjvDraft7 from 'ajv';
+import { Ajv as AjvDraft7 } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import {
   type AnyMillwrightEvent,
