@@ -16,6 +16,7 @@ import {
   productionConfirmation,
   qualityEvent,
   routing,
+  sampleRecords,
   workOrder,
 } from './sample-records.js';
 
@@ -23,18 +24,8 @@ const source = '/plants/DE01/sap-s4-prd';
 const correlationId = 'demo-2026-05-13-FG4711';
 
 console.log('1. Every canonical object validates:');
-const records = {
-  Material: material,
-  BillOfMaterials: billOfMaterials,
-  Routing: routing,
-  WorkOrder: workOrder,
-  ProductionConfirmation: productionConfirmation,
-  InventoryMovement: inventoryMovement,
-  MaterialLot: materialLot,
-  QualityEvent: qualityEvent,
-};
-for (const [name, record] of Object.entries(records)) {
-  const result = validate(canonicalObjects[name as keyof typeof records].schema, record);
+for (const [name, record] of Object.entries(sampleRecords)) {
+  const result = validate(canonicalObjects[name as keyof typeof sampleRecords].schema, record);
   console.log(`   ${name.padEnd(24)} ${result.ok ? 'valid' : `INVALID ${JSON.stringify(result.issues)}`}`);
   if (!result.ok) process.exitCode = 1;
 }

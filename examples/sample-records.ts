@@ -204,3 +204,15 @@ export const qualityEvent: QualityEvent = {
     { characteristic: 'VISUAL', result: 'pass', code: 'OK', sampleSize: 13, defects: 0 },
   ],
 };
+
+/** The sample of each canonical object, by object name. */
+export const sampleRecords = {
+  Material: material,
+  BillOfMaterials: billOfMaterials,
+  Routing: routing,
+  WorkOrder: workOrder,
+  ProductionConfirmation: productionConfirmation,
+  InventoryMovement: inventoryMovement,
+  MaterialLot: materialLot,
+  QualityEvent: qualityEvent,
+} as const;

@@ -138,12 +138,7 @@ function deriveObject(def: Def): t.Mixed {
     }
     return errors.length > 0 ? io.failures(errors) : io.success(input);
   };
-  return new io.Type<unknown, unknown, unknown>(
-    'object',
-    (input): input is unknown => validate(input, [])._tag === 'Right',
-    validate,
-    io.identity,
-  );
+  return fromValidate('object', validate);
 }
 
 /**
@@ -174,8 +169,13 @@ function deriveRecord(def: Def): t.Mixed {
     }
     return errors.length > 0 ? io.failures(errors) : io.success(input);
   };
+  return fromValidate('record', validate);
+}
+
+/** A codec whose `is` is its own `validate`, decoding to the input itself. */
+function fromValidate(name: string, validate: t.Validate<unknown, unknown>): t.Mixed {
   return new io.Type<unknown, unknown, unknown>(
-    'record',
+    name,
     (input): input is unknown => validate(input, [])._tag === 'Right',
     validate,
     io.identity,

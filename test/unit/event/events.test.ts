@@ -31,16 +31,7 @@ function dataFor(type: (typeof eventTypes)[number]): Record<string, unknown> {
     object: keyof typeof canonicalObjects;
     rule?: { field: string; values?: readonly string[]; present?: boolean };
   } = eventCatalog[type];
-  const base: Record<string, unknown> = {
-    Material: samples.material,
-    BillOfMaterials: samples.billOfMaterials,
-    Routing: samples.routing,
-    WorkOrder: samples.workOrder,
-    ProductionConfirmation: samples.productionConfirmation,
-    InventoryMovement: samples.inventoryMovement,
-    MaterialLot: samples.materialLot,
-    QualityEvent: samples.qualityEvent,
-  }[definition.object] as Record<string, unknown>;
+  const base = samples.sampleRecords[definition.object] as Record<string, unknown>;
   const data = structuredClone(base);
   const rule = definition.rule;
   if (rule?.values !== undefined) data[rule.field] = rule.values[0];

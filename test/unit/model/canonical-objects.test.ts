@@ -15,16 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as samples from '../../../examples/sample-records.js';
 
-const records = {
-  Material: samples.material,
-  BillOfMaterials: samples.billOfMaterials,
-  Routing: samples.routing,
-  WorkOrder: samples.workOrder,
-  ProductionConfirmation: samples.productionConfirmation,
-  InventoryMovement: samples.inventoryMovement,
-  MaterialLot: samples.materialLot,
-  QualityEvent: samples.qualityEvent,
-} as const;
+const records = samples.sampleRecords;
 type Name = keyof typeof records;
 
 describe('realistic records', () => {
