@@ -20,7 +20,7 @@ export const material: Material = {
   baseUnit: 'H87',
   alternativeUnits: [
     { unit: 'XCT', numerator: 12, denominator: 1, gtin: '14012345000013' },
-    { unit: 'XPF', numerator: 480, denominator: 1 },
+    { unit: 'XPX', numerator: 480, denominator: 1 },
   ],
   gtin: '4012345000016',
   group: 'PUMPS',

@@ -1,10 +1,25 @@
 // The public API of `millwright` (core). Named exports only: `npm run api` compares the list
 // with api/*.api.md so that nothing disappears by accident.
 
+export type { CodeMapCsvOptions, UnmappedCount, UnmappedStats } from './codes/code-map.js';
+export { CodeMap } from './codes/code-map.js';
+export type { CodeMapRow } from './codes/code-map-csv.js';
+export type {
+  CodeMapOptions,
+  LookupDirection,
+  UnmappedLookup,
+  UnmappedPolicy,
+} from './codes/code-map-options.js';
+export type { CsvOptions } from './codes/parse-csv.js';
+export type { SapMovementType } from './codes/sap-movement-types.js';
+export { movementFromSap, sapMovementTypes } from './codes/sap-movement-types.js';
+export { sapOrderStatusMap, workOrderStatusFromSap } from './codes/sap-order-status.js';
 export type { MappingErrorCode, MappingErrorDetails } from './errors/mapping-error.js';
 export { MappingError } from './errors/mapping-error.js';
 export type { MillwrightErrorJSON, MillwrightErrorOptions } from './errors/millwright-error.js';
 export { isMillwrightError, MillwrightError } from './errors/millwright-error.js';
+export type { UnitErrorCode, UnitErrorDetails } from './errors/unit-error.js';
+export { UnitError } from './errors/unit-error.js';
 export type { ValidationIssue } from './errors/validation-error.js';
 export { ValidationError } from './errors/validation-error.js';
 export type { AnyMillwrightEvent, MillwrightEvent } from './event/cloud-event.js';
@@ -64,5 +79,27 @@ export {
   WorkOrderOperation,
   WorkOrderStatus,
 } from './model/work-order.js';
+export { convert } from './uom/convert.js';
+export type { ConvertOptions } from './uom/convert-options.js';
+export type {
+  QuantityInput,
+  RegistryConvertOptions,
+  UnitDescription,
+  UnitRegistry,
+} from './uom/create-unit-registry.js';
+export { createUnitRegistry } from './uom/create-unit-registry.js';
+export type { MaterialUnits } from './uom/material-rates.js';
+export { normalizeUcum } from './uom/normalize-ucum.js';
+export type { QuantityArithmeticOptions } from './uom/quantity-arithmetic.js';
+export {
+  addQuantities,
+  compareQuantities,
+  subtractQuantities,
+  sumQuantities,
+} from './uom/quantity-arithmetic.js';
+export type { RoundingMode } from './uom/rounding-mode.js';
+export { roundingModes } from './uom/rounding-mode.js';
+export type { UnitCodeStatus } from './uom/unit-catalog.js';
+export type { SapUnitMapping, UnitRegistryOptions } from './uom/unit-registry-options.js';
 export type { ValidationResult } from './validate/validate.js';
 export { validate } from './validate/validate.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeRetiredUnitCode, isKnownUnitCode, isRetiredUnitCode } from '../uom/unit-code-rules.js';
 import { hasPrototypeKey } from '../validate/prototype-keys.js';
 
 /**
@@ -29,14 +30,28 @@ export type DecimalString = z.infer<typeof DecimalString>;
 /**
  * A canonical unit code: an active UN/ECE Recommendation 20 (Rev 17) common code such as `KGM`,
  * `MTR`, `H87` (piece) or `EA` (each), or a Rec 21 package code with its `X` prefix such as
- * `XCT` (carton) or `XPF` (pallet), as GS1 EPCIS and Peppol use them.
+ * `XCT` (carton) or `XPX` (pallet), as GS1 EPCIS and Peppol use them. A code Rec 20 deprecated
+ * or deleted (`PCE`, `CT`) is rejected with the code `deprecated_unit` and a message naming its
+ * successor; any other code with `unknown_unit`. (The unit registry accepts both as input.)
  */
 export const UnitCode = z
   .string()
-  .regex(/^[A-Z0-9]{2,3}$/, 'expected a UN/ECE Rec 20 unit code such as "KGM" or "H87"')
+  .regex(/^[A-Z0-9]{2,3}$/, {
+    message: 'expected a UN/ECE Rec 20 unit code such as "KGM" or "H87"',
+    abort: true,
+  })
+  .refine((code) => !isRetiredUnitCode(code), {
+    error: (issue) => describeRetiredUnitCode(String(issue.input)),
+    params: { code: 'deprecated_unit' },
+  })
+  .refine((code) => isKnownUnitCode(code), {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a UN/ECE Rec 20 (Rev 17) or X-prefixed Rec 21 unit code`,
+    params: { code: 'unknown_unit' },
+  })
   .describe(
     'A UN/ECE Recommendation 20 (Rev 17) unit code, e.g. KGM (kilogram), MTR (metre), H87 (piece), ' +
-      'EA (each), or a Rec 21 package code with the X prefix, e.g. XCT (carton), XPF (pallet).',
+      'EA (each), or a Rec 21 package code with the X prefix, e.g. XCT (carton), XPX (pallet).',
   );
 /** A canonical unit code; see {@link UnitCode}. */
 export type UnitCode = z.infer<typeof UnitCode>;

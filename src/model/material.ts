@@ -41,7 +41,7 @@ export const MaterialStatus = z
  */
 export const AlternativeUnit = z
   .strictObject({
-    unit: UnitCode.describe('The alternative unit, e.g. XCT (carton) or XPF (pallet).'),
+    unit: UnitCode.describe('The alternative unit, e.g. XCT (carton) or XPX (pallet).'),
     numerator: z.int().min(1).describe('1 unit = numerator / denominator base units (SAP UMREZ).'),
     denominator: z.int().min(1).describe('1 unit = numerator / denominator base units (SAP UMREN).'),
     gtin: Gtin.optional().describe('The GTIN printed on this unit, e.g. on the carton.'),

@@ -1,0 +1,286 @@
+import { MappingError } from '../errors/mapping-error.js';
+import type { MovementDirection, MovementKind, StockType } from '../model/inventory-movement.js';
+
+/**
+ * What an SAP movement type (MSEG-BWART) means for a canonical {@link InventoryMovement}.
+ * The kinds, directions and stock types follow the texts of `MovementKind`, `MovementDirection`
+ * and `StockType`, which are the contract.
+ */
+export interface SapMovementType {
+  /** The movement type, e.g. `261`. */
+  readonly code: string;
+  readonly kind: MovementKind;
+  /** Which way the plant's stock of the material changes. */
+  readonly direction: MovementDirection;
+  /**
+   * The stock type the quantity moves in or out of; for a transfer between stock types, the
+   * source type. It is SAP's default for the type: a posting's own stock type indicator
+   * (MSEG-INSMK) or special stock indicator (SOBKZ) takes precedence.
+   */
+  readonly stockType: StockType;
+  /**
+   * True for the type that cancels another (102 cancels 101): the canonical movement then sets
+   * `reverses` to the id of the movement it cancels (SAP's MSEG-SMBLN/SMBLP).
+   */
+  readonly reversal: boolean;
+  /** For a reversal, the type it cancels. */
+  readonly reversalOf: string | undefined;
+  /** SAP's description of the type (standard delivery, English). */
+  readonly description: string;
+}
+
+type Row = readonly [
+  code: string,
+  kind: MovementKind,
+  direction: MovementDirection,
+  stockType: StockType,
+  reversalOf: string | undefined,
+  description: string,
+];
+
+/**
+ * The standard movement types of SAP Inventory Management (SAP ECC and S/4HANA, transaction
+ * OMJJ), as SAP's documentation describes them. Reversals keep the kind of the movement they
+ * cancel and move the other way, except 262: returning components to stock from an order is a
+ * return, as `MovementKind` says. Physical inventory differences (701/702...) are gains and
+ * losses, not reversals of each other.
+ */
+const ROWS: readonly Row[] = [
+  ['101', 'goods-receipt', 'in', 'unrestricted', undefined, 'GR for purchase order or production order'],
+  [
+    '102',
+    'goods-receipt',
+    'out',
+    'unrestricted',
+    '101',
+    'Reversal of GR for purchase order or production order',
+  ],
+  ['103', 'goods-receipt', 'in', 'blocked', undefined, 'GR for purchase order into GR blocked stock'],
+  ['104', 'goods-receipt', 'out', 'blocked', '103', 'Reversal of GR into GR blocked stock'],
+  ['105', 'goods-receipt', 'in', 'unrestricted', undefined, 'Release from GR blocked stock'],
+  ['106', 'goods-receipt', 'out', 'unrestricted', '105', 'Reversal of release from GR blocked stock'],
+  ['122', 'return', 'out', 'unrestricted', undefined, 'Return delivery to vendor'],
+  ['123', 'return', 'in', 'unrestricted', '122', 'Reversal of return delivery to vendor'],
+  ['161', 'return', 'out', 'unrestricted', undefined, 'Returns for purchase order (returns item)'],
+  ['162', 'return', 'in', 'unrestricted', '161', 'Reversal of returns for purchase order'],
+  ['201', 'goods-issue', 'out', 'unrestricted', undefined, 'GI for cost center'],
+  ['202', 'goods-issue', 'in', 'unrestricted', '201', 'Reversal of GI for cost center'],
+  ['221', 'goods-issue', 'out', 'unrestricted', undefined, 'GI for project'],
+  ['222', 'goods-issue', 'in', 'unrestricted', '221', 'Reversal of GI for project'],
+  ['231', 'goods-issue', 'out', 'unrestricted', undefined, 'GI for sales order'],
+  ['232', 'goods-issue', 'in', 'unrestricted', '231', 'Reversal of GI for sales order'],
+  ['241', 'goods-issue', 'out', 'unrestricted', undefined, 'GI for asset'],
+  ['242', 'goods-issue', 'in', 'unrestricted', '241', 'Reversal of GI for asset'],
+  ['251', 'goods-issue', 'out', 'unrestricted', undefined, 'GI for sales (without SD)'],
+  ['252', 'goods-issue', 'in', 'unrestricted', '251', 'Reversal of GI for sales'],
+  ['261', 'goods-issue', 'out', 'unrestricted', undefined, 'GI for order'],
+  [
+    '262',
+    'return',
+    'in',
+    'unrestricted',
+    '261',
+    'Reversal of GI for order (components returned from the order)',
+  ],
+  ['301', 'transfer', 'internal', 'unrestricted', undefined, 'Transfer posting plant to plant in one step'],
+  ['302', 'transfer', 'internal', 'unrestricted', '301', 'Reversal of transfer posting plant to plant'],
+  [
+    '303',
+    'transfer',
+    'out',
+    'unrestricted',
+    undefined,
+    'Transfer posting plant to plant, removal (two steps)',
+  ],
+  ['304', 'transfer', 'in', 'unrestricted', '303', 'Reversal of removal plant to plant'],
+  [
+    '305',
+    'transfer',
+    'in',
+    'in-transit',
+    undefined,
+    'Transfer posting plant to plant, placement (two steps)',
+  ],
+  ['306', 'transfer', 'out', 'in-transit', '305', 'Reversal of placement plant to plant'],
+  ['309', 'transfer', 'internal', 'unrestricted', undefined, 'Transfer posting material to material'],
+  ['310', 'transfer', 'internal', 'unrestricted', '309', 'Reversal of transfer posting material to material'],
+  [
+    '311',
+    'transfer',
+    'internal',
+    'unrestricted',
+    undefined,
+    'Transfer posting storage location to storage location in one step',
+  ],
+  [
+    '312',
+    'transfer',
+    'internal',
+    'unrestricted',
+    '311',
+    'Reversal of transfer posting storage location to storage location',
+  ],
+  [
+    '313',
+    'transfer',
+    'out',
+    'unrestricted',
+    undefined,
+    'Stock transfer storage location to storage location, removal (two steps)',
+  ],
+  [
+    '314',
+    'transfer',
+    'in',
+    'unrestricted',
+    '313',
+    'Reversal of removal storage location to storage location',
+  ],
+  [
+    '315',
+    'transfer',
+    'in',
+    'in-transit',
+    undefined,
+    'Stock transfer storage location to storage location, placement (two steps)',
+  ],
+  [
+    '316',
+    'transfer',
+    'out',
+    'in-transit',
+    '315',
+    'Reversal of placement storage location to storage location',
+  ],
+  [
+    '321',
+    'transfer',
+    'internal',
+    'quality-inspection',
+    undefined,
+    'Transfer posting quality inspection to unrestricted',
+  ],
+  ['322', 'transfer', 'internal', 'unrestricted', '321', 'Reversal: unrestricted to quality inspection'],
+  ['343', 'transfer', 'internal', 'blocked', undefined, 'Transfer posting blocked to unrestricted'],
+  ['344', 'transfer', 'internal', 'unrestricted', '343', 'Reversal: unrestricted to blocked'],
+  ['349', 'transfer', 'internal', 'blocked', undefined, 'Transfer posting blocked to quality inspection'],
+  ['350', 'transfer', 'internal', 'quality-inspection', '349', 'Reversal: quality inspection to blocked'],
+  ['501', 'goods-receipt', 'in', 'unrestricted', undefined, 'Receipt without purchase order'],
+  ['502', 'goods-receipt', 'out', 'unrestricted', '501', 'Reversal of receipt without purchase order'],
+  ['511', 'goods-receipt', 'in', 'unrestricted', undefined, 'Delivery free of charge'],
+  ['512', 'goods-receipt', 'out', 'unrestricted', '511', 'Reversal of delivery free of charge'],
+  ['521', 'goods-receipt', 'in', 'unrestricted', undefined, 'Receipt without production order'],
+  ['522', 'goods-receipt', 'out', 'unrestricted', '521', 'Reversal of receipt without production order'],
+  ['531', 'goods-receipt', 'in', 'unrestricted', undefined, 'Receipt of by-product from order'],
+  ['532', 'goods-receipt', 'out', 'unrestricted', '531', 'Reversal of receipt of by-product'],
+  ['551', 'scrap', 'out', 'unrestricted', undefined, 'Withdrawal for scrapping from unrestricted stock'],
+  ['552', 'scrap', 'in', 'unrestricted', '551', 'Reversal of scrapping from unrestricted stock'],
+  [
+    '553',
+    'scrap',
+    'out',
+    'quality-inspection',
+    undefined,
+    'Withdrawal for scrapping from quality inspection stock',
+  ],
+  ['554', 'scrap', 'in', 'quality-inspection', '553', 'Reversal of scrapping from quality inspection stock'],
+  ['555', 'scrap', 'out', 'blocked', undefined, 'Withdrawal for scrapping from blocked stock'],
+  ['556', 'scrap', 'in', 'blocked', '555', 'Reversal of scrapping from blocked stock'],
+  ['561', 'adjustment', 'in', 'unrestricted', undefined, 'Initial entry of stock balances'],
+  ['562', 'adjustment', 'out', 'unrestricted', '561', 'Reversal of initial entry of stock balances'],
+  ['601', 'goods-issue', 'out', 'unrestricted', undefined, 'GI for delivery (shipping)'],
+  ['602', 'goods-issue', 'in', 'unrestricted', '601', 'Reversal of GI for delivery'],
+  ['641', 'transfer', 'out', 'unrestricted', undefined, 'GI for stock transport order to stock in transit'],
+  ['642', 'transfer', 'in', 'unrestricted', '641', 'Reversal of GI for stock transport order'],
+  [
+    '651',
+    'return',
+    'in',
+    'returns',
+    undefined,
+    'Returns from customer (delivery) into blocked returns stock',
+  ],
+  ['652', 'return', 'out', 'returns', '651', 'Reversal of returns from customer'],
+  [
+    '701',
+    'adjustment',
+    'in',
+    'unrestricted',
+    undefined,
+    'Physical inventory difference in unrestricted stock (gain)',
+  ],
+  [
+    '702',
+    'adjustment',
+    'out',
+    'unrestricted',
+    undefined,
+    'Physical inventory difference in unrestricted stock (loss)',
+  ],
+  [
+    '703',
+    'adjustment',
+    'in',
+    'quality-inspection',
+    undefined,
+    'Physical inventory difference in quality inspection stock (gain)',
+  ],
+  [
+    '704',
+    'adjustment',
+    'out',
+    'quality-inspection',
+    undefined,
+    'Physical inventory difference in quality inspection stock (loss)',
+  ],
+  ['707', 'adjustment', 'in', 'blocked', undefined, 'Physical inventory difference in blocked stock (gain)'],
+  ['708', 'adjustment', 'out', 'blocked', undefined, 'Physical inventory difference in blocked stock (loss)'],
+];
+
+/**
+ * The standard SAP movement types with their canonical meaning: kind, direction, stock type
+ * and whether they reverse another type (see {@link SapMovementType}). Covers receipts
+ * (101-106, 501-532), returns (122, 161, 262, 651), issues (201-261, 601), transfers
+ * (301-350, 641), scrapping (551-556), initial entries and physical inventory (561, 701-708).
+ * @example sapMovementTypes['261'] // { code: '261', kind: 'goods-issue', direction: 'out', ... }
+ */
+export const sapMovementTypes: Readonly<Record<string, SapMovementType>> = Object.freeze(
+  Object.fromEntries(
+    ROWS.map(([code, kind, direction, stockType, reversalOf, description]) => [
+      code,
+      Object.freeze({
+        code,
+        kind,
+        direction,
+        stockType,
+        reversal: reversalOf !== undefined,
+        reversalOf,
+        description,
+      }),
+    ]),
+  ),
+);
+
+/**
+ * The canonical meaning of an SAP movement type.
+ * @returns the entry of {@link sapMovementTypes}.
+ * @throws MappingError `UNMAPPED_CODE` for a type the table does not have (customer types Z01...
+ * need a map of their own).
+ * @example movementFromSap('102') // { kind: 'goods-receipt', direction: 'out', reversal: true, reversalOf: '101', ... }
+ */
+export function movementFromSap(code: string): SapMovementType {
+  const found =
+    typeof code === 'string' && Object.hasOwn(sapMovementTypes, code) ? sapMovementTypes[code] : undefined;
+  if (found === undefined) {
+    throw new MappingError(
+      'UNMAPPED_CODE',
+      `SAP movement type ${String(code)} is not in the standard table`,
+      {
+        domain: 'movement-type',
+        system: 'sap',
+        value: String(code),
+      },
+    );
+  }
+  return found;
+}

@@ -1,0 +1,75 @@
+import { MillwrightError } from './millwright-error.js';
+
+/**
+ * Why a unit operation failed:
+ * - `UNKNOWN_UNIT`: a code is in no catalogue the registry knows (Rec 20, Rec 21, a retired code,
+ *   an alias, SAP or UCUM), or has no equivalent in the system asked for (`toUcum('XCT')`).
+ * - `INCOMPATIBLE_UNITS`: the units measure different things (kilograms and metres), or one of
+ *   them has no factor (a carton) and no material says how many base units it holds.
+ * - `INEXACT`: the exact result has no finite decimal form (1/3) and no `scale` was given.
+ * - `NO_MATERIAL_CONVERSION`: the material is unknown, or its alternative units do not reach the unit.
+ * - `INVALID_QUANTITY`: a value is not an exact decimal string such as `"12.5"`.
+ * - `INVALID_OPTIONS`: an option is out of range (a negative scale, an unknown rounding mode, an
+ *   alias that points nowhere, a material with a zero denominator).
+ */
+export type UnitErrorCode =
+  | 'UNKNOWN_UNIT'
+  | 'INCOMPATIBLE_UNITS'
+  | 'INEXACT'
+  | 'NO_MATERIAL_CONVERSION'
+  | 'INVALID_QUANTITY'
+  | 'INVALID_OPTIONS';
+
+/** The units and material involved; every field is optional and none is secret. */
+export interface UnitErrorDetails {
+  /** The unit converted from, as given. */
+  readonly from?: string;
+  /** The unit converted to, as given. */
+  readonly to?: string;
+  /** The material whose alternative units were used. */
+  readonly material?: string;
+}
+
+/**
+ * A quantity could not be converted or a unit code could not be resolved. Part of the "data was
+ * rejected" family, like {@link ValidationError} and {@link MappingError}.
+ * @example
+ * try { convert({ value: '1', unit: 'KGM' }, 'MTR'); } catch (error) {
+ *   if (error instanceof UnitError && error.code === 'INCOMPATIBLE_UNITS') console.error(error.from, error.to);
+ * }
+ */
+export class UnitError extends MillwrightError<UnitErrorCode> {
+  /** The unit converted from, as given. */
+  readonly from: string | undefined;
+  /** The unit converted to, as given. */
+  readonly to: string | undefined;
+  /** The material whose alternative units were used. */
+  readonly material: string | undefined;
+
+  /**
+   * @param code - why the operation failed.
+   * @param message - human-readable text; it must not contain a secret.
+   * @param details - the units and material involved.
+   * @param options - `cause`: a wrapped lower error.
+   */
+  constructor(
+    code: UnitErrorCode,
+    message: string,
+    details: UnitErrorDetails = {},
+    options?: { readonly cause?: unknown },
+  ) {
+    super(code, message, options);
+    this.from = details.from;
+    this.to = details.to;
+    this.material = details.material;
+  }
+
+  override get name(): string {
+    return 'UnitError';
+  }
+
+  protected override jsonDetails(): Record<string, unknown> {
+    const { from, to, material } = this;
+    return { from, to, material };
+  }
+}

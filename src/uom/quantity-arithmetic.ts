@@ -1,0 +1,176 @@
+import { UnitError } from '../errors/unit-error.js';
+import type { Quantity } from '../model/common.js';
+import type { Conversion } from './conversion.js';
+import { defaultUnitRegistry } from './convert.js';
+import { type ConvertOptions, resolveConvertOptions } from './convert-options.js';
+import { type QuantityInput, registryInternals, type UnitRegistry } from './create-unit-registry.js';
+import { formatDecimal, parseDecimal } from './decimal.js';
+import type { MaterialUnits } from './material-rates.js';
+import { addRationals, compareRationals, negateRational, type Rational, ZERO } from './rational.js';
+import type { RoundingMode } from './rounding-mode.js';
+
+/** Options of {@link sumQuantities}, {@link addQuantities} and {@link subtractQuantities}. */
+export interface QuantityArithmeticOptions extends ConvertOptions {
+  /** The unit of the result. @default the unit of the first quantity */
+  readonly unit?: string;
+  /** The material whose alternative units convert the quantities (see {@link UnitRegistry.convert}). */
+  readonly material?: string | MaterialUnits;
+  /** The registry that resolves the codes, with your aliases and materials. @default the standard registry */
+  readonly registry?: UnitRegistry;
+}
+
+/** {@link QuantityArithmeticOptions} with every default filled in. */
+export interface ResolvedQuantityArithmeticOptions {
+  readonly unit: string | undefined;
+  readonly scale: number | undefined;
+  readonly rounding: RoundingMode;
+  readonly material: string | MaterialUnits | undefined;
+  readonly registry: UnitRegistry;
+}
+
+/**
+ * Fills in the defaults of {@link QuantityArithmeticOptions} and checks them.
+ * @returns the resolved options.
+ * @throws UnitError `INVALID_OPTIONS` for a bad scale or rounding mode.
+ */
+export function resolveQuantityArithmeticOptions(
+  options: QuantityArithmeticOptions = {},
+): ResolvedQuantityArithmeticOptions {
+  const { scale, rounding } = resolveConvertOptions(options);
+  return {
+    unit: options.unit,
+    scale,
+    rounding,
+    material: options.material,
+    registry: options.registry ?? defaultUnitRegistry(),
+  };
+}
+
+function readValue(quantity: QuantityInput, conversion: Conversion): Rational {
+  const value = typeof quantity?.value === 'string' ? parseDecimal(quantity.value) : undefined;
+  if (value === undefined) {
+    throw new UnitError(
+      'INVALID_QUANTITY',
+      `${JSON.stringify(quantity?.value)} is not an exact decimal string such as "12.5"`,
+      {
+        from: quantity?.unit,
+        to: conversion.to,
+      },
+    );
+  }
+  return value;
+}
+
+/** Adds signed quantities exactly in the target unit, rounding once at the end. */
+function combine(
+  terms: readonly (readonly [QuantityInput, 1 | -1])[],
+  options: ResolvedQuantityArithmeticOptions,
+): Quantity {
+  const { registry, material, scale, rounding } = options;
+  const target = options.unit ?? terms[0]?.[0].unit;
+  if (target === undefined) {
+    throw new UnitError('INVALID_QUANTITY', 'the sum of no quantities needs options.unit to say its unit');
+  }
+  const exact = registryInternals(registry);
+  let total = ZERO;
+  let unit = registry.resolve(target);
+  for (const [quantity, sign] of terms) {
+    const conversion = exact.conversion(quantity?.unit, target, material);
+    if (conversion.shift.numerator !== 0n) {
+      throw new UnitError(
+        'INCOMPATIBLE_UNITS',
+        `${quantity.unit} and ${target} are temperatures on different scales; convert them to one scale first`,
+        { from: quantity.unit, to: target },
+      );
+    }
+    const value = conversion.exact(readValue(quantity, conversion));
+    total = addRationals(total, sign < 0 ? negateRational(value) : value);
+    unit = conversion.to;
+  }
+  const value = formatDecimal(total, scale, rounding);
+  if (value === undefined) {
+    throw new UnitError(
+      'INEXACT',
+      `the result in ${unit} has no exact decimal form; give a scale and a rounding mode`,
+      {
+        to: target,
+      },
+    );
+  }
+  return { value, unit };
+}
+
+/**
+ * Adds quantities given in any compatible units, exactly: each is converted to the result unit
+ * as a rational, the rationals are added, and the total is rounded once (only when `scale` is
+ * given). 10,000 × 0.1 LBR is exactly 453.59237 KGM.
+ * @returns the total in `options.unit`, or in the unit of the first quantity.
+ * @throws UnitError as {@link convert} does; `INCOMPATIBLE_UNITS` also for temperatures on
+ * different scales; `INVALID_QUANTITY` for no quantities without `options.unit`.
+ * @example sumQuantities([{ value: '1', unit: 'KGM' }, { value: '500', unit: 'GRM' }]) // { value: '1.5', unit: 'KGM' }
+ */
+export function sumQuantities(
+  quantities: Iterable<QuantityInput>,
+  options?: QuantityArithmeticOptions,
+): Quantity {
+  const terms = [...quantities].map((quantity) => [quantity, 1] as const);
+  return combine(terms, resolveQuantityArithmeticOptions(options));
+}
+
+/**
+ * `a + b`, exactly, in `options.unit` or in `a`'s unit; see {@link sumQuantities}.
+ * @returns the sum.
+ * @throws UnitError as {@link sumQuantities}.
+ * @example addQuantities({ value: '0.1', unit: 'KGM' }, { value: '0.2', unit: 'KGM' }) // { value: '0.3', unit: 'KGM' }
+ */
+export function addQuantities(
+  a: QuantityInput,
+  b: QuantityInput,
+  options?: QuantityArithmeticOptions,
+): Quantity {
+  return combine(
+    [
+      [a, 1],
+      [b, 1],
+    ],
+    resolveQuantityArithmeticOptions(options),
+  );
+}
+
+/**
+ * `a - b`, exactly, in `options.unit` or in `a`'s unit; see {@link sumQuantities}.
+ * @returns the difference (negative when b is larger).
+ * @throws UnitError as {@link sumQuantities}.
+ * @example subtractQuantities({ value: '1', unit: 'KGM' }, { value: '1', unit: 'LBR' }) // { value: '0.54640763', unit: 'KGM' }
+ */
+export function subtractQuantities(
+  a: QuantityInput,
+  b: QuantityInput,
+  options?: QuantityArithmeticOptions,
+): Quantity {
+  return combine(
+    [
+      [a, 1],
+      [b, -1],
+    ],
+    resolveQuantityArithmeticOptions(options),
+  );
+}
+
+/**
+ * Compares two quantities in compatible units exactly (temperatures as absolute values).
+ * @returns -1 when a < b, 0 when they are equal, 1 when a > b.
+ * @throws UnitError as {@link convert} does (`INCOMPATIBLE_UNITS`, `UNKNOWN_UNIT`, `INVALID_QUANTITY`...).
+ * @example compareQuantities({ value: '1000', unit: 'GRM' }, { value: '1', unit: 'KGM' }) // 0
+ */
+export function compareQuantities(
+  a: QuantityInput,
+  b: QuantityInput,
+  options?: Pick<QuantityArithmeticOptions, 'material' | 'registry'>,
+): -1 | 0 | 1 {
+  const { registry, material } = resolveQuantityArithmeticOptions(options);
+  const exact = registryInternals(registry);
+  const left = exact.conversion(a?.unit, a?.unit, material);
+  const right = exact.conversion(b?.unit, a?.unit, material);
+  return compareRationals(left.exact(readValue(a, left)), right.exact(readValue(b, right)));
+}

@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { CodeMap, type CodeMapRow, MappingError } from 'millwright';
+import { describe, expect, it } from 'vitest';
+import { formatCsv, parseCsv } from '../../src/codes/parse-csv.js';
+
+/** Field text with the characters CSV must escape: delimiters, quotes, CR, LF, spaces. */
+const field = fc.string({
+  unit: fc.constantFrom('a', 'Z', '0', ' ', ',', ';', '"', '\r', '\n', '\t', 'é', '€'),
+  maxLength: 8,
+});
+const records = fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { maxLength: 8 });
+const delimiter = fc.constantFrom<',' | ';' | '\t'>(',', ';', '\t');
+
+describe('CSV (property)', () => {
+  it('reads back exactly what it writes, with any delimiter', () => {
+    fc.assert(
+      fc.property(records, delimiter, (rows, separator) => {
+        const text = formatCsv(rows, { delimiter: separator });
+        expect(parseCsv(text, { delimiter: separator }).map((record) => record.fields)).toEqual(rows);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws anything but MappingError, and never hangs, on any text', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' ', '\ufeff'), maxLength: 40 }),
+        (text) => {
+          try {
+            for (const record of parseCsv(text)) expect(record.fields.length).toBeGreaterThan(0);
+          } catch (error) {
+            expect(error).toBeInstanceOf(MappingError);
+            expect((error as MappingError).location).toMatch(/^\d+:\d+$/);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+const name = fc.string({
+  unit: fc.constantFrom('A', 'b', '1', '-', ' ', ',', '"', '\n'),
+  minLength: 1,
+  maxLength: 5,
+});
+/** Consistent rows: each (system, code) once; random primaries, at most one per (system, canonical). */
+const mapRows = fc
+  .uniqueArray(
+    fc.record({
+      system: fc.constantFrom('sap', 'mes-de01', 'wms'),
+      code: name,
+      canonical: fc.constantFrom('a', 'b', 'c', 'd'),
+    }),
+    {
+      selector: (row) => `${row.system}\u0000${row.code}`,
+      maxLength: 30,
+    },
+  )
+  .chain((rows) =>
+    fc
+      .tuple(fc.constant(rows), fc.array(fc.boolean(), { minLength: rows.length, maxLength: rows.length }))
+      .map(([list, flags]): CodeMapRow[] => {
+        const primaries = new Set<string>();
+        return list.map((row, index) => {
+          const key = `${row.system}\u0000${row.canonical}`;
+          if (!flags[index] || primaries.has(key)) return row;
+          primaries.add(key);
+          return { ...row, primary: true };
+        });
+      }),
+  );
+
+describe('CodeMap (property)', () => {
+  it('is bidirectional: every code maps to its canonical value, and every canonical value back to a code that maps to it', () => {
+    fc.assert(
+      fc.property(mapRows, (rows) => {
+        const map = CodeMap.fromRows('domain', rows);
+        for (const row of rows) {
+          expect(map.toCanonical(row.system, row.code)).toBe(row.canonical);
+          const back = map.fromCanonical(row.system, row.canonical);
+          expect(map.toCanonical(row.system, back)).toBe(row.canonical);
+          if (row.primary === true) expect(back).toBe(row.code);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('survives a CSV round trip unchanged', () => {
+    fc.assert(
+      fc.property(mapRows, delimiter, (rows, separator) => {
+        const map = CodeMap.fromRows('domain', rows);
+        const again = CodeMap.fromCsv('domain', map.toCsv({ delimiter: separator }), {
+          delimiter: separator,
+        });
+        expect(again.rows()).toEqual(map.rows());
+        for (const row of rows)
+          expect(again.fromCanonical(row.system, row.canonical)).toBe(
+            map.fromCanonical(row.system, row.canonical),
+          );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rejects any row that gives a mapped code a second canonical value', () => {
+    fc.assert(
+      fc.property(
+        mapRows.filter((rows) => rows.length > 0),
+        fc.nat(),
+        fc.nat(),
+        (rows, pick, position) => {
+          const victim = rows[pick % rows.length] as (typeof rows)[number];
+          const conflicting = {
+            system: victim.system,
+            code: victim.code,
+            canonical: `${victim.canonical}-other`,
+          };
+          const list = [...rows];
+          list.splice(position % (list.length + 1), 0, conflicting);
+          expect(() => CodeMap.fromRows('domain', list)).toThrow(MappingError);
+          try {
+            CodeMap.fromRows('domain', list);
+          } catch (error) {
+            expect((error as MappingError).code).toBe('CODE_CONFLICT');
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
