@@ -14,4 +14,5 @@ export interface Entry {
 export const entries: readonly Entry[] = [
   { subpath: '.', name: 'index', source: 'src/index.ts' },
   { subpath: './io-ts', name: 'io-ts', source: 'src/io-ts/index.ts' },
+  { subpath: './rest', name: 'rest', source: 'connectors/rest/index.ts' },
 ];

@@ -7,7 +7,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
+bare="$(mktemp -d)"
+trap 'rm -rf "$scratch" "$bare"' EXIT
 
 tarball="$(cd "$root" && npm pack --silent --pack-destination "$scratch" | tail -n 1)"
 version_of() { node -p "require('$root/node_modules/$1/package.json').version"; }
@@ -26,4 +27,16 @@ tsc="$root/node_modules/typescript/bin/tsc"
 common=(--noEmit --strict --skipLibCheck false --types node --typeRoots "$root/node_modules/@types")
 node "$tsc" "${common[@]}" --module node16 --moduleResolution node16 types.mts types.cts
 node "$tsc" "${common[@]}" --module esnext --moduleResolution bundler types.mts
+# Without the optional peers, the entries that need them say which packages to install.
+cd "$bare"
+npm init -y >/dev/null
+npm install --no-audit --no-fund --prefer-offline --silent "$scratch/$tarball" "zod@$(version_of zod)" >/dev/null
+node -e '
+  const assert = require("node:assert/strict");
+  assert.equal(require("millwright").validate(require("millwright").Quantity, { value: "1", unit: "KGM" }).ok, true);
+  assert.throws(() => require("millwright/io-ts"), { code: "MISSING_PEER_DEPENDENCY", message: /npm install io-ts fp-ts/ });
+  const { createRestClient } = require("millwright/rest");
+  assert.throws(() => createRestClient({ baseURL: "http://127.0.0.1:9" }), { code: "MISSING_PEER_DEPENDENCY", message: /npm install axios cockatiel/ });
+  console.log("without optional peers: core works, io-ts and rest name what to install");
+'
 echo "smoke: the packed tarball installs, imports, requires and type-checks"

@@ -28,6 +28,19 @@ try {
   assert.ok(error instanceof cjs.MillwrightError, 'ESM error is a CJS MillwrightError');
   assert.ok(!(error instanceof cjs.MappingError), 'ESM ValidationError is not a CJS MappingError');
 }
+const { createRestClient } = await import('millwright/rest');
+const client = createRestClient({
+  baseURL: 'http://127.0.0.1:9/api',
+  retry: { attempts: 1 },
+  timeoutMs: 2000,
+});
+await client.get('/workorders').then(
+  () => assert.fail('a request to a closed port succeeded'),
+  (error) => {
+    assert.ok(error instanceof esm.TransportError, 'ESM rest error is an ESM TransportError');
+    assert.ok(error instanceof cjs.NetworkError, 'ESM rest error is recognised by the CJS core build');
+  },
+);
 const { WorkOrder } = await import('millwright/io-ts');
 assert.equal(WorkOrder.is({}), false);
 console.log('import: cross-build errors and functions work');

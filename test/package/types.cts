@@ -1,8 +1,11 @@
 // Type-checked by scripts/smoke-pack.sh against the installed tarball (CJS resolution).
 import { type ValidationResult, validate, WorkOrder } from 'millwright';
 import { toIoTs } from 'millwright/io-ts';
+import { createRestClient } from 'millwright/rest';
 
 const result: ValidationResult<WorkOrder> = validate(WorkOrder, {});
 const codec = toIoTs(WorkOrder);
 
-export { codec, result };
+const client = createRestClient({ baseURL: 'https://mes.example/api', retry: { attempts: 2 } });
+
+export { client, codec, result };

@@ -1,10 +1,17 @@
 // Type-checked by scripts/smoke-pack.sh against the installed tarball (ESM resolution).
 import { type AnyMillwrightEvent, createEvent, parseEvent, validate, WorkOrder } from 'millwright';
 import { WorkOrder as WorkOrderCodec } from 'millwright/io-ts';
+import { createRestClient, type RestClient } from 'millwright/rest';
 
 const result = validate(WorkOrder, {});
 const status: WorkOrder['status'] | undefined = result.ok ? result.value.status : undefined;
 const event: AnyMillwrightEvent = parseEvent('{}');
 const decoded = WorkOrderCodec.decode({});
+const mes: RestClient = createRestClient({
+  baseURL: 'https://mes.example/api',
+  auth: { type: 'bearer', token: 't' },
+});
+const orders = mes.resource('/workorders', { schema: WorkOrder });
+const fetched: Promise<WorkOrder> = orders.get('000001004711');
 
-export { createEvent, decoded, event, status };
+export { createEvent, decoded, event, fetched, status };

@@ -1,0 +1,48 @@
+import type * as Cockatiel from 'cockatiel';
+import { CircuitOpenError } from '../../src/errors/circuit-open-error.js';
+import { redactUrl } from '../../src/internal/redact-url.js';
+import type { HttpMiddleware } from './http-middleware.js';
+import { isEndpointFailure } from './is-retryable.js';
+import { toErrorDetails } from './request-details.js';
+import type { ResolvedHttpOptions } from './resolve-http-options.js';
+import type { SecretRedactor } from './secret-redactor.js';
+
+/**
+ * The circuit breaker, in the `guard` step: cockatiel's breaker with a consecutive-failure
+ * count, shared by all calls of a client. While it is open, requests fail at once with
+ * {@link CircuitOpenError} and never reach the network.
+ *
+ * @param settings - the resolved `circuitBreaker` options.
+ * @returns the middleware.
+ */
+export function createCircuitBreakerMiddleware(
+  settings: NonNullable<ResolvedHttpOptions['circuitBreaker']>,
+  options: ResolvedHttpOptions,
+  cockatiel: typeof Cockatiel,
+  redactor: SecretRedactor,
+): HttpMiddleware {
+  const breaker = cockatiel.circuitBreaker(cockatiel.handleWhen(isEndpointFailure), {
+    halfOpenAfter: settings.resetAfterMs,
+    breaker: new cockatiel.ConsecutiveBreaker(settings.failureThreshold),
+  });
+  const fields = { baseURL: redactor.redact(redactUrl(options.baseURL)) };
+  breaker.onBreak(() => options.logger.warn('millwright: circuit opened', { ...fields, ...settings }));
+  breaker.onHalfOpen(() =>
+    options.logger.info('millwright: circuit half-open, sending a trial request', fields),
+  );
+  breaker.onReset(() => options.logger.info('millwright: circuit closed', fields));
+  return {
+    name: 'circuitBreaker',
+    step: 'guard',
+    wrap: (next) => async (request) => {
+      try {
+        return await breaker.execute(() => next(request));
+      } catch (error) {
+        if (error instanceof cockatiel.BrokenCircuitError) {
+          throw new CircuitOpenError(toErrorDetails(request, redactor));
+        }
+        throw error;
+      }
+    },
+  };
+}

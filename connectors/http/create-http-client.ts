@@ -1,0 +1,71 @@
+import { createHeaderAuthMiddleware, createOAuth2Middleware } from './auth-middleware.js';
+import { createAxiosTransport } from './axios-transport.js';
+import { createCircuitBreakerMiddleware } from './circuit-breaker-middleware.js';
+import { createClientCredentialsTokenSource } from './client-credentials-token.js';
+import { createCorrelationMiddleware } from './correlation-middleware.js';
+import { composeMiddleware, type HttpMiddleware } from './http-middleware.js';
+import type { HttpClientOptions } from './http-options.js';
+import type { HttpHandler } from './http-request.js';
+import { loadHttpPeers } from './load-http-peers.js';
+import { createRateLimitMiddleware } from './rate-limit-middleware.js';
+import { type ResolvedHttpOptions, resolveHttpOptions } from './resolve-http-options.js';
+import { createRetryMiddleware } from './retry-middleware.js';
+import { createSecretRedactor, type SecretRedactor } from './secret-redactor.js';
+import { createTimeoutMiddleware } from './timeout-middleware.js';
+
+/** The shared core of the REST (and later OData and SOAP) clients. */
+export interface HttpClient {
+  readonly options: ResolvedHttpOptions;
+  /** Redacts the client's credentials from text bound for an error or a log. */
+  readonly redactor: SecretRedactor;
+  /** Sends a request through the whole pipeline. */
+  readonly send: HttpHandler;
+}
+
+/** Which entry point creates the client, for messages. */
+export interface HttpClientContext {
+  /** The entry point, e.g. `millwright/rest`, named when a peer dependency is missing. */
+  readonly entry: string;
+  /** The options' type name, e.g. `RestClientOptions`, named in a ValidationError. */
+  readonly optionsName: string;
+}
+
+/**
+ * Resolves the options, loads axios and cockatiel, and assembles the pipeline once:
+ * correlation → retry → auth → circuit breaker → rate limit → timeout → axios.
+ *
+ * @returns the client core.
+ * @throws {ValidationError} when an option is invalid.
+ * @throws {MillwrightError} code `MISSING_PEER_DEPENDENCY` when axios or cockatiel is not installed.
+ * @example
+ * const http = createHttpClient(options, { entry: 'millwright/odata', optionsName: 'ODataClientOptions' });
+ * const response = await http.send(createHttpRequest(http.options, 'GET', buildUrl(http.options.baseURL, '/$metadata')));
+ */
+export function createHttpClient(options: HttpClientOptions, context: HttpClientContext): HttpClient {
+  const resolved = resolveHttpOptions(options, context.optionsName);
+  const { axios, cockatiel } = loadHttpPeers(context.entry);
+  const redactor = createSecretRedactor(resolved.secrets);
+  const transport = createAxiosTransport(axios, resolved, redactor);
+  const timeout = createTimeoutMiddleware(resolved.timeoutMs, redactor);
+  const middlewares: HttpMiddleware[] = [
+    createCorrelationMiddleware(resolved.correlationId),
+    createRetryMiddleware(resolved, cockatiel),
+    timeout,
+  ];
+  const { auth, circuitBreaker, rateLimit } = resolved;
+  if (auth?.type === 'header') middlewares.push(createHeaderAuthMiddleware(auth));
+  if (auth?.type === 'oauth2-client-credentials') {
+    // The token endpoint is another server: only the time limit applies to it, and a failed
+    // token request is retried as part of the call that needed the token.
+    const tokens = createClientCredentialsTokenSource(
+      auth,
+      composeMiddleware([timeout], transport),
+      redactor,
+    );
+    middlewares.push(createOAuth2Middleware(tokens, resolved.logger));
+  }
+  if (circuitBreaker !== null)
+    middlewares.push(createCircuitBreakerMiddleware(circuitBreaker, resolved, cockatiel, redactor));
+  if (rateLimit !== null) middlewares.push(createRateLimitMiddleware(rateLimit));
+  return { options: resolved, redactor, send: composeMiddleware(middlewares, transport) };
+}

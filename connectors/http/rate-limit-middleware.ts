@@ -1,0 +1,27 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { HttpMiddleware } from './http-middleware.js';
+import type { ResolvedHttpOptions } from './resolve-http-options.js';
+import { createTokenBucket } from './token-bucket.js';
+
+/**
+ * The client-side rate limit, in the `guard` step: a token bucket shared by all calls of a
+ * client; a request over the limit waits for its turn (cockatiel has no rate limiter, its
+ * bulkhead limits concurrency, not rate). Retries take a turn like any other request.
+ *
+ * @param settings - the resolved `rateLimit` options.
+ * @returns the middleware.
+ */
+export function createRateLimitMiddleware(
+  settings: NonNullable<ResolvedHttpOptions['rateLimit']>,
+): HttpMiddleware {
+  const bucket = createTokenBucket(settings.requestsPerSecond, settings.burst);
+  return {
+    name: 'rateLimit',
+    step: 'guard',
+    wrap: (next) => async (request) => {
+      const waitMs = bucket.reserve();
+      if (waitMs > 0) await sleep(waitMs);
+      return next(request);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** A token bucket that hands out reservations: callers learn how long to wait for their turn. */
+export interface TokenBucket {
+  /** Takes one token, now or in the future. @returns how many milliseconds to wait before using it; 0 for now. */
+  reserve(): number;
+}
+
+/**
+ * Creates a token bucket holding up to `burst` tokens, refilled at `perSecond`. A reservation
+ * when the bucket is empty takes a token from the future, so waiting callers are served in
+ * the order they asked, with no queue to keep.
+ *
+ * @param perSecond - tokens added per second.
+ * @param burst - the bucket's size, and its content at the start.
+ * @param now - a monotonic clock in milliseconds. @default performance.now
+ * @returns the bucket.
+ * @example
+ * const bucket = createTokenBucket(10, 2);
+ * bucket.reserve(); bucket.reserve(); // 0, 0
+ * bucket.reserve(); // about 100
+ */
+export function createTokenBucket(
+  perSecond: number,
+  burst: number,
+  now: () => number = () => performance.now(),
+): TokenBucket {
+  const msPerToken = 1000 / perSecond;
+  let tokens = burst;
+  let last = now();
+  return {
+    reserve() {
+      const time = now();
+      tokens = Math.min(burst, tokens + (time - last) / msPerToken) - 1;
+      last = time;
+      return tokens >= 0 ? 0 : -tokens * msPerToken;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import { MappingError } from '../../src/errors/mapping-error.js';
+import { ValidationError } from '../../src/errors/validation-error.js';
+import { canonicalObjects } from '../../src/model/canonical-objects.js';
+import { validate } from '../../src/validate/validate.js';
+import type { PaginateOptions } from './pagination-options.js';
+import type { BodyRequestOptions, RequestOptions } from './rest-client-options.js';
+
+/**
+ * How a REST collection maps to a canonical object.
+ * @example
+ * const options: ResourceOptions<typeof ProductionConfirmation> = {
+ *   schema: ProductionConfirmation,
+ *   fromCanonical: (c) => ({ confNo: c.id, order: c.workOrder, good: c.yield.value }),
+ *   toCanonical: (r) => mesToCanonical(r as MesConfirmation),
+ * };
+ */
+export interface ResourceOptions<S extends z.ZodType> {
+  /** The schema every object is checked against both ways, e.g. `WorkOrder`. */
+  readonly schema: S;
+  /** Maps a record of the API to the canonical shape, before it is validated. @default the record as it is */
+  readonly toCanonical?: (record: unknown) => unknown;
+  /** Maps a validated canonical object to the API's record. @default the object as it is */
+  readonly fromCanonical?: (object: z.output<S>) => unknown;
+  /** How `list()` pages through the collection. @default { style: 'link' } (a plain array is one page) */
+  readonly pagination?: PaginateOptions;
+}
+
+/**
+ * A REST collection of canonical objects (`/workorders`, `/confirmations`). Objects are
+ * validated BEFORE they are sent, so nothing invalid leaves the process, and AFTER they are
+ * received, so nothing invalid is passed on: both fail with a `ValidationError` whose issues
+ * carry JSON Pointer paths into the canonical object (`/yield/value`).
+ * @example
+ * const orders = mes.resource('/workorders', { schema: WorkOrder, pagination: { style: 'cursor' } });
+ * const order = await orders.get('000001004711');
+ * for await (const released of orders.list({ params: { status: 'released' } })) schedule(released);
+ */
+export interface Resource<T> {
+  /**
+   * POSTs a new object (with an `Idempotency-Key`, so it is retried safely).
+   * @returns the object the server sent back, validated; the object sent when the response has no body.
+   */
+  create(object: T, options?: BodyRequestOptions): Promise<T>;
+  /** GETs `path/id` (the id percent-encoded). @returns the object, validated. */
+  get(id: string, options?: RequestOptions): Promise<T>;
+  /**
+   * PUTs the object to `path/id`.
+   * @returns the object the server sent back, validated; the object sent when the response has no body.
+   */
+  update(id: string, object: T, options?: RequestOptions): Promise<T>;
+  /** Iterates over the whole collection, page by page, each object validated. */
+  list(options?: RequestOptions): AsyncIterableIterator<T>;
+}
+
+/** The requests a resource sends: the REST client's own methods. */
+export interface ResourceTransport {
+  request(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+    options: BodyRequestOptions | undefined,
+  ): Promise<unknown>;
+  paginate(path: string, options: PaginateOptions): AsyncIterableIterator<unknown>;
+}
+
+/**
+ * Creates a {@link Resource} on a REST client.
+ * @returns the resource.
+ */
+export function createResource<S extends z.ZodType>(
+  transport: ResourceTransport,
+  path: string,
+  options: ResourceOptions<S>,
+): Resource<z.output<S>> {
+  type T = z.output<S>;
+  const { schema, toCanonical, fromCanonical } = options;
+  const schemaName = Object.values(canonicalObjects).find((object) => object.schema === schema)?.name;
+  const pagination = options.pagination ?? { style: 'link' };
+  const itemPath = (id: string): string => `${path.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+
+  const check = (data: unknown): T => {
+    const result = validate(schema, data);
+    if (!result.ok)
+      throw new ValidationError(result.issues, schemaName === undefined ? {} : { schema: schemaName });
+    return result.value;
+  };
+  const map = <I, O>(mapper: ((input: I) => O) | undefined, input: I, direction: string): unknown => {
+    if (mapper === undefined) return input;
+    try {
+      return mapper(input);
+    } catch (error) {
+      throw new MappingError(
+        'INVALID_SOURCE_DATA',
+        `${direction} failed for ${schemaName ?? 'a record'} of ${path}`,
+        {},
+        { cause: error },
+      );
+    }
+  };
+  const receive = (record: unknown): T => check(map(toCanonical, record, 'toCanonical'));
+  const send = async (
+    method: 'POST' | 'PUT',
+    target: string,
+    object: T,
+    requestOptions?: BodyRequestOptions,
+  ): Promise<T> => {
+    const valid = check(object);
+    const received = await transport.request(
+      method,
+      target,
+      map(fromCanonical, valid, 'fromCanonical'),
+      requestOptions,
+    );
+    return received === undefined ? valid : receive(received);
+  };
+
+  return {
+    create: (object, requestOptions) => send('POST', path, object, requestOptions),
+    update: (id, object, requestOptions) => send('PUT', itemPath(id), object, requestOptions),
+    get: async (id, requestOptions) =>
+      receive(await transport.request('GET', itemPath(id), undefined, requestOptions)),
+    async *list(requestOptions) {
+      const listing = {
+        ...pagination,
+        ...requestOptions,
+        params: { ...pagination.params, ...requestOptions?.params },
+      };
+      for await (const record of transport.paginate(path, listing)) yield receive(record);
+    },
+  };
+}

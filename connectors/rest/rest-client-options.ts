@@ -1,0 +1,42 @@
+import type { QueryParams } from '../http/build-url.js';
+import type { HttpClientOptions } from '../http/http-options.js';
+
+/**
+ * The options of {@link createRestClient}: the base URL, and optionally auth, retry, timeout,
+ * circuit breaker, rate limit, default headers, correlation ids, a logger and an `onRetry` hook.
+ * @example
+ * const options: RestClientOptions = {
+ *   baseURL: 'https://mes.plant-de01.example/api',
+ *   auth: { type: 'api-key', header: 'X-API-Key', value: process.env.MES_API_KEY ?? '' },
+ *   circuitBreaker: { failureThreshold: 5, resetAfterMs: 30_000 },
+ * };
+ */
+export type RestClientOptions = HttpClientOptions;
+
+/**
+ * What a caller may set on one request.
+ * @example
+ * await mes.get('/workorders', { params: { plant: 'DE01', status: ['released', 'in-progress'] } });
+ */
+export interface RequestOptions {
+  /** Query parameters, encoded with `%20` for spaces; arrays repeat the parameter. */
+  readonly params?: QueryParams;
+  /** Headers for this request; they override the client's headers of the same name. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The `x-correlation-id` of this call, e.g. the id of the message being processed. @default the client's `correlationId()` */
+  readonly correlationId?: string;
+}
+
+/**
+ * What a caller may set on a POST or PATCH.
+ * @example
+ * await mes.post('/confirmations', confirmation, { idempotencyKey: confirmation.id, correlationId: message.id });
+ */
+export interface BodyRequestOptions extends RequestOptions {
+  /**
+   * The `Idempotency-Key` of the call, e.g. the id of the record posted, so that a re-run of the
+   * whole job is recognised too; `false` sends none, and the request is then never retried.
+   * @default a new UUID per call, the same for all its attempts
+   */
+  readonly idempotencyKey?: string | false;
+}

@@ -1,0 +1,198 @@
+// OAuth2 client credentials against a real token endpoint and API on 127.0.0.1: one token for
+// many calls, a new one shortly before expiry, exactly one refresh when the API rejects a token.
+import { HttpError, ValidationError } from 'millwright';
+import { createRestClient, type RestClientOptions } from 'millwright/rest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sendJson, startHttpServer, type TestServer } from './helpers/start-http-server.js';
+
+const CLIENT_ID = 'mes-connector';
+const CLIENT_SECRET = 'c1!ent s3cret/+=';
+
+interface TokenServer {
+  readonly server: TestServer;
+  /** The tokens issued, in order. */
+  readonly issued: string[];
+  /** Tokens the API no longer accepts. */
+  readonly revoked: Set<string>;
+  expiresIn: number | undefined;
+  tokenStatus: number;
+  /** The API rejects every token, old and new. */
+  rejectAll: boolean;
+}
+
+let servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  servers = [];
+});
+
+async function startTokenAndApi(clientAuthentication?: 'basic' | 'body') {
+  const state: TokenServer = {
+    server: undefined as never,
+    issued: [],
+    revoked: new Set(),
+    expiresIn: 3600,
+    tokenStatus: 200,
+    rejectAll: false,
+  };
+  const tokenServer = await startHttpServer((request, response) => {
+    const form = new URLSearchParams(request.body);
+    const basic = `Basic ${Buffer.from(`${encodeURIComponent(CLIENT_ID)}:${new URLSearchParams({ s: CLIENT_SECRET }).toString().slice(2)}`).toString('base64')}`;
+    const authenticated =
+      clientAuthentication === 'body'
+        ? form.get('client_id') === CLIENT_ID && form.get('client_secret') === CLIENT_SECRET
+        : request.headers.authorization === basic;
+    if (form.get('grant_type') !== 'client_credentials' || !authenticated) {
+      return sendJson(response, 401, {
+        error: 'invalid_client',
+        echo: request.body,
+        authorization: request.headers.authorization,
+      });
+    }
+    if (state.tokenStatus !== 200)
+      return sendJson(response, state.tokenStatus, { error: 'temporarily_unavailable' });
+    const token = `at-${state.issued.length + 1}-${form.get('scope') ?? ''}`;
+    state.issued.push(token);
+    sendJson(response, 200, {
+      access_token: token,
+      token_type: 'Bearer',
+      ...(state.expiresIn === undefined ? {} : { expires_in: state.expiresIn }),
+    });
+  });
+  const api = await startHttpServer((request, response) => {
+    const token = String(request.headers.authorization).replace(/^Bearer /, '');
+    if (state.rejectAll || !state.issued.includes(token) || state.revoked.has(token))
+      return sendJson(response, 401, { error: 'invalid_token', token });
+    sendJson(response, 200, { token });
+  });
+  servers.push(tokenServer, api);
+  const options: RestClientOptions = {
+    baseURL: api.url,
+    retry: { attempts: 3, baseDelayMs: 1 },
+    auth: {
+      type: 'oauth2-client-credentials',
+      tokenUrl: `${tokenServer.url}/oauth2/token`,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      scope: 'confirmations.write',
+      ...(clientAuthentication === undefined ? {} : { clientAuthentication }),
+    },
+  };
+  return { state: Object.assign(state, { server: tokenServer }), api, options };
+}
+
+describe('OAuth2 client credentials', () => {
+  it('fetches one token for many concurrent calls and caches it', async () => {
+    const { state, api, options } = await startTokenAndApi();
+    const client = createRestClient(options);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => client.get<{ token: string }>('/orders')),
+    );
+    await client.get('/orders');
+    expect(state.issued).toEqual(['at-1-confirmations.write']);
+    expect(new Set(answers.map((answer) => answer.token))).toEqual(new Set(['at-1-confirmations.write']));
+    expect(api.requests).toHaveLength(21);
+    const tokenRequest = state.server.requests[0];
+    expect(tokenRequest?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    const correlationIds = api.requests.map((request) => request.headers['x-correlation-id']);
+    expect(correlationIds).toContain(tokenRequest?.headers['x-correlation-id']);
+  });
+
+  it('sends the client credentials in the form body when asked', async () => {
+    const { state, options } = await startTokenAndApi('body');
+    await createRestClient(options).get('/orders');
+    expect(state.issued).toHaveLength(1);
+    expect(state.server.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('fetches a new token shortly before the old one expires', async () => {
+    const { state, options } = await startTokenAndApi();
+    state.expiresIn = 1; // refreshed 10% early: after 900 ms
+    const client = createRestClient(options);
+    await client.get('/orders');
+    await client.get('/orders');
+    expect(state.issued).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 950));
+    await client.get('/orders');
+    expect(state.issued).toHaveLength(2);
+  });
+
+  it('keeps a token without expires_in until the API rejects it, then refreshes exactly once', async () => {
+    const { state, api, options } = await startTokenAndApi();
+    state.expiresIn = undefined;
+    const client = createRestClient(options);
+    await client.get('/orders');
+    state.revoked.add('at-1-confirmations.write');
+    expect(await client.get('/orders')).toEqual({ token: 'at-2-confirmations.write' });
+    expect(state.issued).toHaveLength(2);
+    expect(api.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer at-1-confirmations.write',
+      'Bearer at-1-confirmations.write',
+      'Bearer at-2-confirmations.write',
+    ]);
+  });
+
+  it('refreshes once for many calls rejected together', async () => {
+    const { state, options } = await startTokenAndApi();
+    const client = createRestClient(options);
+    await client.get('/orders');
+    state.revoked.add('at-1-confirmations.write');
+    await Promise.all(Array.from({ length: 10 }, () => client.get('/orders')));
+    expect(state.issued).toHaveLength(2);
+  });
+
+  it('throws the second 401 instead of refreshing again', async () => {
+    const { state, api, options } = await startTokenAndApi();
+    const client = createRestClient(options);
+    await client.get('/orders');
+    // The API now rejects every token: one refresh, one more try, then the 401.
+    state.rejectAll = true;
+    const error = await client.get('/orders').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(401);
+    expect(state.issued).toHaveLength(2);
+    expect(api.requests).toHaveLength(3);
+  });
+
+  it('reports a token endpoint failure as an HttpError of the token URL, without the secret', async () => {
+    const { options } = await startTokenAndApi();
+    const wrong = {
+      ...options,
+      auth: { ...(options.auth as object), clientSecret: 'wrong-secret-123' },
+    } as RestClientOptions;
+    const error = (await createRestClient(wrong)
+      .get('/orders')
+      .catch((caught: unknown) => caught)) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.status).toBe(401);
+    expect(error.url).toMatch(/\/oauth2\/token$/);
+    const everything = `${error.message} ${error.stack} ${JSON.stringify(error)} ${error.body}`;
+    expect(everything).not.toContain('wrong-secret-123');
+    expect(everything).not.toContain(Buffer.from(`${CLIENT_ID}:wrong-secret-123`).toString('base64'));
+    expect(error.body).toContain('[REDACTED]');
+  });
+
+  it('retries a token endpoint that is briefly unavailable', async () => {
+    const { state, options } = await startTokenAndApi();
+    state.tokenStatus = 503;
+    setTimeout(() => {
+      state.tokenStatus = 200;
+    }, 20);
+    const client = createRestClient({ ...options, retry: { attempts: 20, baseDelayMs: 5, maxDelayMs: 10 } });
+    expect(await client.get('/orders')).toEqual({ token: 'at-1-confirmations.write' });
+  });
+
+  it('rejects a token URL that is not http(s)', () => {
+    expect(() =>
+      createRestClient({
+        baseURL: 'https://mes.example',
+        auth: {
+          type: 'oauth2-client-credentials',
+          tokenUrl: 'file:///etc/passwd',
+          clientId: 'a',
+          clientSecret: 'b',
+        },
+      }),
+    ).toThrow(ValidationError);
+  });
+});

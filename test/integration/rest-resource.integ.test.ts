@@ -1,0 +1,158 @@
+// client.resource(): canonical objects validated before they leave the process and after they
+// arrive, mapped to and from an API's own record shape.
+import { MappingError, ProductionConfirmation, ValidationError, WorkOrder } from 'millwright';
+import { describe, expect, it } from 'vitest';
+import { productionConfirmation, workOrder } from '../../examples/sample-records.js';
+import { sendJson, type TestHandler } from './helpers/start-http-server.js';
+import { useRestServer } from './helpers/use-rest-server.js';
+
+const { start } = useRestServer({ retry: { attempts: 2, baseDelayMs: 1 } });
+
+const echoBody: TestHandler = (request, response) =>
+  request.method === 'GET'
+    ? sendJson(response, 200, workOrder)
+    : sendJson(response, 201, JSON.parse(request.body));
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('resource', () => {
+  it('creates, gets and updates valid objects', async () => {
+    const { client, server } = await start(echoBody);
+    const orders = client.resource('/workorders', { schema: WorkOrder });
+    expect(await orders.create(workOrder)).toEqual(workOrder);
+    expect(await orders.get('0000/01 004711')).toEqual(workOrder);
+    expect(await orders.update(workOrder.id, workOrder)).toEqual(workOrder);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /api/workorders',
+      'GET /api/workorders/0000%2F01%20004711',
+      `PUT /api/workorders/${workOrder.id}`,
+    ]);
+    expect(server.requests[0]?.headers['idempotency-key']).toBeDefined();
+  });
+
+  it('validates outgoing objects BEFORE sending: nothing invalid reaches the server', async () => {
+    const { client, server } = await start(echoBody);
+    const confirmations = client.resource('/confirmations', { schema: ProductionConfirmation });
+    const bad = {
+      ...productionConfirmation,
+      yield: { value: '12,5', unit: 'H87' },
+    } as ProductionConfirmation;
+    const error = (await rejection(confirmations.create(bad))) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.schema).toBe('ProductionConfirmation');
+    expect(error.issues.map((issue) => issue.path)).toEqual(['/yield/value']);
+    await rejection(confirmations.update('x', { ...productionConfirmation, final: 'yes' } as never));
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('validates incoming objects: a bad response is a ValidationError with JSON Pointer paths', async () => {
+    const { client } = await start((_request, response) =>
+      sendJson(response, 200, { ...workOrder, status: 'RELEASED', quantity: { value: 250, unit: 'H87' } }),
+    );
+    const error = (await rejection(
+      client.resource('/workorders', { schema: WorkOrder }).get('1'),
+    )) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual(['/quantity/value', '/status']);
+  });
+
+  it('validates every listed object and stops at the first bad one', async () => {
+    const { client } = await start((_request, response) =>
+      sendJson(response, 200, [workOrder, { ...workOrder, id: '' }, workOrder]),
+    );
+    const seen: WorkOrder[] = [];
+    const error = await (async () => {
+      try {
+        for await (const order of client.resource('/workorders', { schema: WorkOrder }).list())
+          seen.push(order);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(seen).toHaveLength(1);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0]?.path).toBe('/id');
+  });
+
+  it('maps to and from the API shape, validating the canonical side both ways', async () => {
+    interface MesRecord {
+      readonly confNo: string;
+      readonly order: string;
+      readonly site: string;
+      readonly good: number;
+      readonly done: boolean;
+      readonly ts: string;
+    }
+    const stored: MesRecord[] = [];
+    const { client } = await start((request, response) => {
+      if (request.method === 'POST') {
+        stored.push(JSON.parse(request.body) as MesRecord);
+        return sendJson(response, 201, stored.at(-1));
+      }
+      sendJson(response, 200, { items: stored, nextCursor: null });
+    });
+    const confirmations = client.resource('/confirmations', {
+      schema: ProductionConfirmation,
+      fromCanonical: (c): MesRecord => ({
+        confNo: c.id,
+        order: c.workOrder,
+        site: c.plant,
+        good: Number(c.yield.value),
+        done: c.final,
+        ts: c.confirmedAt,
+      }),
+      toCanonical: (record) => {
+        const r = record as MesRecord;
+        return {
+          id: r.confNo,
+          workOrder: r.order,
+          plant: r.site,
+          yield: { value: String(r.good), unit: 'H87' },
+          final: r.done,
+          confirmedAt: r.ts,
+        };
+      },
+      pagination: { style: 'cursor' },
+    });
+    const created = await confirmations.create(productionConfirmation);
+    expect(stored[0]).toMatchObject({ confNo: productionConfirmation.id, good: 248, done: true });
+    expect(created).toEqual({
+      id: productionConfirmation.id,
+      workOrder: productionConfirmation.workOrder,
+      plant: 'DE01',
+      yield: { value: '248', unit: 'H87' },
+      final: true,
+      confirmedAt: productionConfirmation.confirmedAt,
+    });
+    const listed: ProductionConfirmation[] = [];
+    for await (const confirmation of confirmations.list()) listed.push(confirmation);
+    expect(listed).toEqual([created]);
+  });
+
+  it('wraps a mapper that throws in a MappingError', async () => {
+    const { client } = await start((_request, response) => sendJson(response, 200, null));
+    const orders = client.resource('/workorders', {
+      schema: WorkOrder,
+      toCanonical: (record) => ({ ...(record as { data: object }).data }),
+    });
+    const error = (await rejection(orders.get('1'))) as MappingError;
+    expect(error).toBeInstanceOf(MappingError);
+    expect(error.code).toBe('INVALID_SOURCE_DATA');
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('returns the validated object sent when the server answers without a body', async () => {
+    const { client } = await start((_request, response) => response.writeHead(204).end());
+    expect(
+      await client.resource('/workorders', { schema: WorkOrder }).update(workOrder.id, workOrder),
+    ).toEqual(workOrder);
+  });
+});

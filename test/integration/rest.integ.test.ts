@@ -1,0 +1,388 @@
+// The REST client against a real node:http server on 127.0.0.1: requests and headers as they
+// arrive on the wire, retries, Retry-After, timeouts, circuit breaker and rate limit.
+import {
+  CircuitOpenError,
+  HttpError,
+  isMillwrightError,
+  NetworkError,
+  TimeoutError,
+  TransportError,
+  ValidationError,
+} from 'millwright';
+import { createRestClient, type RestClientOptions, type RetryState } from 'millwright/rest';
+import { describe, expect, it } from 'vitest';
+// The transport errors are about to be exported by 'millwright'; until then, from their source.
+import { catchError } from '../support/catch-error.js';
+import { sendJson, type TestHandler } from './helpers/start-http-server.js';
+import { useRestServer } from './helpers/use-rest-server.js';
+
+const FAST_RETRY = { attempts: 4, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50 };
+const TRACEPARENT = /^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-0[01]$/;
+
+const fixture = useRestServer({ retry: FAST_RETRY });
+
+async function start(handler: TestHandler, options: Partial<RestClientOptions> = {}) {
+  const { client, server } = await fixture.start(handler, options);
+  return { client, requests: server.requests };
+}
+
+const echo: TestHandler = (request, response) => sendJson(response, 200, { ok: true, url: request.url });
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('requests on the wire', () => {
+  it('sends each method with JSON bodies and parses JSON responses', async () => {
+    const { client, requests } = await start((request, response) =>
+      request.method === 'DELETE'
+        ? response.writeHead(204).end()
+        : sendJson(response, 200, { got: request.body }),
+    );
+    expect(await client.get('/items')).toEqual({ got: '' });
+    expect(await client.post('/items', { a: 1 })).toEqual({ got: '{"a":1}' });
+    expect(await client.put('/items/1', { a: 2 })).toEqual({ got: '{"a":2}' });
+    expect(await client.patch('/items/1', { a: 3 })).toEqual({ got: '{"a":3}' });
+    expect(await client.delete('/items/1')).toBeUndefined();
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /api/items',
+      'POST /api/items',
+      'PUT /api/items/1',
+      'PATCH /api/items/1',
+      'DELETE /api/items/1',
+    ]);
+    expect(requests[1]?.headers['content-type']).toBe('application/json');
+    expect(requests[0]?.headers.accept).toBe('application/json');
+  });
+
+  it('encodes query strings with %20, never +, and repeats array parameters', async () => {
+    const { client, requests } = await start(echo);
+    await client.get('/search', {
+      params: { q: 'gear pump+seal', plant: ['DE01', 'DE 02'], skip: undefined, n: 5 },
+    });
+    expect(requests[0]?.url).toBe('/api/search?q=gear%20pump%2Bseal&plant=DE01&plant=DE%2002&n=5');
+  });
+
+  it('keeps paths under baseURL, even one that looks like another host', async () => {
+    const { client, requests } = await start(echo);
+    await client.get('https://evil.example/steal');
+    expect(requests[0]?.url).toBe('/api/https://evil.example/steal');
+  });
+
+  it('sends x-correlation-id and a W3C traceparent whose trace-id is the correlation id', async () => {
+    const { client, requests } = await start(echo);
+    await client.get('/a');
+    const headers = requests[0]?.headers ?? {};
+    const correlationId = String(headers['x-correlation-id']);
+    expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers.traceparent).toMatch(TRACEPARENT);
+    expect(String(headers.traceparent).slice(3, 35)).toBe(correlationId.replaceAll('-', ''));
+  });
+
+  it("keeps the caller's correlation id and traceparent", async () => {
+    const { client, requests } = await start(echo, { correlationId: () => 'job-42' });
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await client.get('/a');
+    await client.get('/b', { correlationId: 'msg-7' });
+    await client.get('/c', { headers: { traceparent, 'X-Correlation-Id': 'hdr-1' } });
+    expect(requests.map((r) => r.headers['x-correlation-id'])).toEqual(['job-42', 'msg-7', 'hdr-1']);
+    expect(requests[0]?.headers.traceparent).toMatch(TRACEPARENT);
+    expect(requests[2]?.headers.traceparent).toBe(traceparent);
+  });
+
+  it('sends default headers, basic and api-key credentials', async () => {
+    const basic = await start(echo, {
+      headers: { 'X-Plant': 'DE01' },
+      auth: { type: 'basic', username: 'mes', password: 'pa:ss' },
+    });
+    await basic.client.get('/a');
+    expect(basic.requests[0]?.headers['x-plant']).toBe('DE01');
+    expect(basic.requests[0]?.headers.authorization).toBe(
+      `Basic ${Buffer.from('mes:pa:ss').toString('base64')}`,
+    );
+    const apiKey = await start(echo, { auth: { type: 'api-key', header: 'APIKey', value: 'k-123' } });
+    await apiKey.client.get('/a');
+    expect(apiKey.requests[0]?.headers.apikey).toBe('k-123');
+  });
+
+  it('does not follow redirects, so header credentials never reach another host', async () => {
+    const { client, requests } = await start(
+      (_request, response) => {
+        response.writeHead(302, { location: 'http://127.0.0.2:1/elsewhere' }).end();
+      },
+      { auth: { type: 'api-key', header: 'X-API-Key', value: 'k-123' } },
+    );
+    const error = await failure(client.get('/moved'));
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(302);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('rejects a 2xx body that is not JSON with INVALID_RESPONSE, and does not retry it', async () => {
+    const { client, requests } = await start((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>');
+    });
+    const error = (await failure(client.get('/a'))) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.code).toBe('INVALID_RESPONSE');
+    expect(error.body).toBe('<html>maintenance</html>');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('rejects invalid options with a ValidationError listing JSON Pointers', () => {
+    const error = catchError(ValidationError, () =>
+      createRestClient({
+        baseURL: 'ftp://mes.example',
+        retry: { attempts: 0 },
+        timeoutMs: -1,
+        headers: { 'X-Bad': 'a\r\nb' },
+        auth: { type: 'bearer', token: '' },
+      }),
+    );
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual([
+      '/auth/token',
+      '/baseURL',
+      '/headers/X-Bad',
+      '/retry/attempts',
+      '/timeoutMs',
+    ]);
+  });
+
+  it('refuses credentials over plain http to another host unless allowed', () => {
+    const options: RestClientOptions = {
+      baseURL: 'http://mes.plant.example/api',
+      auth: { type: 'bearer', token: 't' },
+    };
+    expect(() => createRestClient(options)).toThrow(ValidationError);
+    expect(() => createRestClient({ ...options, allowInsecureAuth: true })).not.toThrow();
+    expect(() => createRestClient({ ...options, baseURL: 'http://localhost:8080' })).not.toThrow();
+  });
+});
+
+describe('retries', () => {
+  it.each([408, 425, 429, 500, 502, 503, 504])('retries HTTP %i and succeeds', async (status) => {
+    const { client, requests } = await start((request, response) =>
+      requestsSoFar(request) < 3 ? response.writeHead(status).end() : sendJson(response, 200, { ok: true }),
+    );
+    expect(await client.get('/a')).toEqual({ ok: true });
+    expect(requests).toHaveLength(3);
+  });
+
+  it.each([400, 401, 403, 404, 409, 422])('never retries HTTP %i', async (status) => {
+    const { client, requests } = await start((_request, response) =>
+      response.writeHead(status).end('{"error":"no"}'),
+    );
+    const error = (await failure(client.get('/a'))) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error.status).toBe(status);
+    expect(error.method).toBe('GET');
+    expect(error.body).toBe('{"error":"no"}');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('gives up after `attempts` and throws the last error', async () => {
+    const { client, requests } = await start((_request, response) => response.writeHead(503).end('busy'));
+    const error = (await failure(client.get('/a'))) as HttpError;
+    expect(error.status).toBe(503);
+    expect(requests).toHaveLength(FAST_RETRY.attempts);
+  });
+
+  it('retries connection resets and truncated bodies', async () => {
+    const { client, requests } = await start((request, response, raw) => {
+      const n = requestsSoFar(request);
+      if (n === 1) return void raw.socket.destroy();
+      if (n === 2) {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        response.write('{"ok":');
+        return void setTimeout(() => raw.socket.destroy(), 5);
+      }
+      sendJson(response, 200, { ok: true });
+    });
+    expect(await client.get('/a')).toEqual({ ok: true });
+    expect(requests).toHaveLength(3);
+  });
+
+  it('throws a NetworkError with the system code when the server is gone', async () => {
+    const { client } = await start(echo, { retry: { attempts: 2, baseDelayMs: 1 } });
+    await fixture.server?.close();
+    const error = (await failure(client.get('/a'))) as NetworkError;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.code).toBe('NETWORK_ERROR');
+    expect(error.systemCode).toBe('ECONNREFUSED');
+    expect(isMillwrightError(error.cause)).toBe(false);
+    expect(Object.keys(error.cause as object)).toEqual(['code']);
+  });
+
+  it('POSTs carry one Idempotency-Key for all attempts of a call, a new one per call', async () => {
+    const { client, requests } = await start((request, response) =>
+      requestsSoFar(request) % 3 === 0
+        ? sendJson(response, 201, { ok: true })
+        : response.writeHead(503).end(),
+    );
+    await client.post('/c', { n: 1 });
+    await client.patch('/c/1', { n: 2 });
+    const keys = requests.map((request) => request.headers['idempotency-key']);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys.slice(0, 3)).size).toBe(1);
+    expect(new Set(keys.slice(3, 6)).size).toBe(1);
+    expect(keys[0]).not.toBe(keys[3]);
+    expect(new Set(requests.map((r) => r.headers['x-correlation-id'])).size).toBe(2);
+  });
+
+  it("uses the caller's Idempotency-Key, and never retries a POST sent without one", async () => {
+    const { client, requests } = await start((_request, response) => response.writeHead(503).end());
+    await failure(client.post('/c', { n: 1 }, { idempotencyKey: 'conf-0001' }));
+    expect(requests.map((r) => r.headers['idempotency-key'])).toEqual(
+      Array(FAST_RETRY.attempts).fill('conf-0001'),
+    );
+    requests.length = 0;
+    await failure(client.post('/c', { n: 1 }, { idempotencyKey: false }));
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.headers['idempotency-key']).toBeUndefined();
+  });
+
+  it('calls onRetry with one state object before each retry', async () => {
+    const states: RetryState[] = [];
+    const { client } = await start(
+      (request, response) =>
+        requestsSoFar(request) < 3 ? response.writeHead(502).end() : sendJson(response, 200, {}),
+      { onRetry: (state) => states.push(state) },
+    );
+    await client.get('/a', { params: { api_key: 'secret-in-query' } });
+    expect(states.map((s) => s.attempt)).toEqual([1, 2]);
+    expect(states[0]?.error).toBeInstanceOf(HttpError);
+    expect(states[0]?.request.method).toBe('GET');
+    expect(states[0]?.request.url).toMatch(/\/api\/a\?api_key=\[REDACTED\]$/);
+    expect(states[0]?.delayMs).toBeLessThanOrEqual(FAST_RETRY.baseDelayMs);
+  });
+
+  it('logs each retry to the logger, with the redacted URL and no headers', async () => {
+    const lines: { level: string; message: string; fields: unknown }[] = [];
+    const logger = Object.fromEntries(
+      (['debug', 'info', 'warn', 'error'] as const).map((level) => [
+        level,
+        (message: string, fields?: unknown) => lines.push({ level, message, fields }),
+      ]),
+    ) as unknown as RestClientOptions['logger'];
+    const { client } = await start(
+      (request, response) =>
+        requestsSoFar(request) < 2 ? response.writeHead(503).end() : sendJson(response, 200, {}),
+      { logger, auth: { type: 'bearer', token: 'tok-123' } },
+    );
+    await client.get('/a', { params: { token: 'tok-123' } });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 'warn',
+      fields: { method: 'GET', attempt: 1, error: 'HTTP_STATUS', status: 503 },
+    });
+    expect(JSON.stringify(lines)).not.toContain('tok-123');
+  });
+
+  it('honours Retry-After in seconds and as an HTTP date, capped by maxRetryAfterMs', async () => {
+    const states: RetryState[] = [];
+    const { client } = await start(
+      (request, response) => {
+        const n = requestsSoFar(request);
+        if (n === 1) return void response.writeHead(429, { 'retry-after': '3600' }).end();
+        if (n === 2)
+          return void response
+            .writeHead(503, { 'retry-after': new Date(Date.now() + 20_000).toUTCString() })
+            .end();
+        if (n === 3) return void response.writeHead(503, { 'retry-after': '0' }).end();
+        sendJson(response, 200, { ok: true });
+      },
+      { retry: { attempts: 4, baseDelayMs: 1, maxRetryAfterMs: 40 }, onRetry: (state) => states.push(state) },
+    );
+    const started = performance.now();
+    expect(await client.get('/a')).toEqual({ ok: true });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(states.map((s) => s.delayMs)).toEqual([40, 40, 0]);
+    expect(states[0]?.error).toMatchObject({ status: 429, retryAfterMs: 3_600_000 });
+  });
+});
+
+describe('timeouts', () => {
+  it('aborts a slow response after timeoutMs with TimeoutError, then retries', async () => {
+    const { client, requests } = await start(
+      (request, response) => {
+        if (requestsSoFar(request) === 1)
+          return void setTimeout(() => sendJson(response, 200, { late: true }), 1_000);
+        sendJson(response, 200, { late: false });
+      },
+      { timeoutMs: 100 },
+    );
+    expect(await client.get('/a')).toEqual({ late: false });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('times out a body that trickles in, and reports TIMEOUT when every attempt does', async () => {
+    const { client } = await start(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const timer = setInterval(() => response.write(' '), 20);
+        response.on('close', () => clearInterval(timer));
+      },
+      { timeoutMs: 100, retry: { attempts: 2, baseDelayMs: 1 } },
+    );
+    const error = (await failure(client.get('/a'))) as TimeoutError;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.code).toBe('TIMEOUT');
+    expect(error.timeoutMs).toBe(100);
+    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/a timed out after 100 ms$/);
+  });
+});
+
+describe('circuit breaker', () => {
+  it('opens after failureThreshold failures, fails fast, and closes after a good trial', async () => {
+    let healthy = false;
+    const { client, requests } = await start(
+      (_request, response) =>
+        healthy ? sendJson(response, 200, { ok: true }) : response.writeHead(500).end(),
+      { retry: { attempts: 1 }, circuitBreaker: { failureThreshold: 3, resetAfterMs: 100 } },
+    );
+    for (let i = 0; i < 3; i += 1) expect(await failure(client.get('/a'))).toBeInstanceOf(HttpError);
+    const open = (await failure(client.get('/a'))) as CircuitOpenError;
+    expect(open).toBeInstanceOf(CircuitOpenError);
+    expect(open.code).toBe('CIRCUIT_OPEN');
+    expect(requests).toHaveLength(3);
+    healthy = true;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await client.get('/a')).toEqual({ ok: true });
+    expect(await client.get('/a')).toEqual({ ok: true });
+    expect(requests).toHaveLength(5);
+  });
+
+  it('does not count 4xx against the endpoint', async () => {
+    const { client, requests } = await start((_request, response) => response.writeHead(404).end(), {
+      circuitBreaker: { failureThreshold: 2, resetAfterMs: 10_000 },
+    });
+    for (let i = 0; i < 5; i += 1) expect(await failure(client.get('/a'))).toBeInstanceOf(HttpError);
+    expect(requests).toHaveLength(5);
+  });
+});
+
+describe('rate limit', () => {
+  it('lets a burst through, then spaces requests at requestsPerSecond', async () => {
+    const { client, requests } = await start(echo, { rateLimit: { requestsPerSecond: 50, burst: 5 } });
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 15 }, (_, i) => client.get(`/r/${i}`)));
+    expect(requests).toHaveLength(15);
+    // 5 at once, then one every 20 ms: the 15th cannot leave before 10 intervals have passed.
+    // (Upper bounds would time the machine, not the limiter; the token bucket's unit test has them.)
+    const last = Math.max(...requests.map((r) => r.at));
+    expect(last - started).toBeGreaterThanOrEqual(10 * 20 - 2);
+  });
+});
+
+/** How many requests with the same method and path the server has seen, this one included. */
+function requestsSoFar(request: { readonly method: string; readonly url: string }): number {
+  return (
+    fixture.server?.requests.filter((r) => r.method === request.method && r.url === request.url).length ?? 0
+  );
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { createAbortSwitch } from '../../../connectors/http/abort-switch.js';
+
+describe('createAbortSwitch', () => {
+  it('calls the listeners still registered, once', () => {
+    const { signal, abort } = createAbortSwitch();
+    const calls: string[] = [];
+    const removed = () => calls.push('removed');
+    signal.addEventListener('abort', () => calls.push('a'));
+    signal.addEventListener('abort', removed);
+    signal.removeEventListener('abort', removed);
+    expect(signal.aborted).toBe(false);
+    abort();
+    abort();
+    expect(signal.aborted).toBe(true);
+    expect(calls).toEqual(['a']);
+  });
+});

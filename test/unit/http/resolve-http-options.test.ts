@@ -1,0 +1,176 @@
+import { Agent } from 'node:http';
+import { ValidationError } from 'millwright';
+import { describe, expect, it } from 'vitest';
+import { resolveHttpOptions } from '../../../connectors/http/resolve-http-options.js';
+
+function issuesOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).issues.map((issue) => issue.path);
+  }
+  return [];
+}
+
+describe('resolveHttpOptions', () => {
+  it('fills every default', () => {
+    const resolved = resolveHttpOptions({ baseURL: 'https://mes.example/api/' });
+    expect(resolved).toMatchObject({
+      baseURL: 'https://mes.example/api',
+      origin: 'https://mes.example',
+      auth: null,
+      secrets: [],
+      retry: { attempts: 4, baseDelayMs: 200, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 },
+      timeoutMs: 10_000,
+      circuitBreaker: null,
+      rateLimit: null,
+      headers: { accept: 'application/json' },
+      onRetry: null,
+    });
+    expect(resolved.correlationId()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(resolved.httpAgent).toMatchObject({ keepAlive: true });
+    expect(() => resolved.logger.error('silent')).not.toThrow();
+  });
+
+  it('keeps given values, fills the rest of a partial group, and lower-cases header names', () => {
+    const agent = new Agent();
+    const resolved = resolveHttpOptions({
+      baseURL: 'https://mes.example',
+      retry: { attempts: 2, maxDelayMs: undefined },
+      circuitBreaker: { failureThreshold: 3 },
+      rateLimit: { requestsPerSecond: 2.5 },
+      headers: { 'X-Plant': 'DE01', Accept: 'application/vnd.mes+json' },
+      httpAgent: agent,
+    });
+    expect(resolved.retry).toEqual({
+      attempts: 2,
+      baseDelayMs: 200,
+      maxDelayMs: 30_000,
+      maxRetryAfterMs: 120_000,
+    });
+    expect(resolved.circuitBreaker).toEqual({ failureThreshold: 3, resetAfterMs: 30_000 });
+    expect(resolved.rateLimit).toEqual({ requestsPerSecond: 2.5, burst: 3 });
+    expect(resolved.headers).toEqual({ accept: 'application/vnd.mes+json', 'x-plant': 'DE01' });
+    expect(resolved.httpAgent).toBe(agent);
+  });
+
+  it('prepares each kind of credentials and lists its secret forms', () => {
+    const basic = resolveHttpOptions({
+      baseURL: 'https://h',
+      auth: { type: 'basic', username: 'u', password: 'p w' },
+    });
+    expect(basic.auth).toEqual({ type: 'header', name: 'authorization', value: 'Basic dTpwIHc=' });
+    expect(basic.secrets).toEqual(['p w', 'dTpwIHc=']);
+    const apiKey = resolveHttpOptions({
+      baseURL: 'https://h',
+      auth: { type: 'api-key', header: 'X-API-Key', value: 'k' },
+    });
+    expect(apiKey.auth).toEqual({ type: 'header', name: 'x-api-key', value: 'k' });
+    const oauth = resolveHttpOptions({
+      baseURL: 'https://h',
+      auth: {
+        type: 'oauth2-client-credentials',
+        tokenUrl: 'https://login/t',
+        clientId: 'id:1',
+        clientSecret: 's+/',
+        scope: 'a b',
+      },
+    });
+    expect(oauth.auth).toEqual({
+      type: 'oauth2-client-credentials',
+      tokenUrl: 'https://login/t',
+      form: 'grant_type=client_credentials&scope=a+b',
+      authorization: `Basic ${Buffer.from('id%3A1:s%2B%2F').toString('base64')}`,
+    });
+    expect(oauth.secrets).toContain('s+/');
+  });
+
+  it('reports every invalid option at once, by JSON Pointer', () => {
+    expect(
+      issuesOf(() =>
+        resolveHttpOptions({
+          baseURL: 'https://user:pw@mes.example',
+          retry: { attempts: 1.5, baseDelayMs: -1, maxRetryAfterMs: Number.NaN },
+          timeoutMs: 0,
+          circuitBreaker: { failureThreshold: 0, resetAfterMs: Number.POSITIVE_INFINITY },
+          rateLimit: { requestsPerSecond: 0, burst: 0 },
+          headers: { 'bad header': 'x' },
+          correlationId: 'abc' as never,
+        }),
+      ).sort(),
+    ).toEqual([
+      '/baseURL',
+      '/circuitBreaker/failureThreshold',
+      '/circuitBreaker/resetAfterMs',
+      '/correlationId',
+      '/headers/bad header',
+      '/rateLimit/burst',
+      '/rateLimit/requestsPerSecond',
+      '/retry/attempts',
+      '/retry/baseDelayMs',
+      '/retry/maxRetryAfterMs',
+      '/timeoutMs',
+    ]);
+  });
+
+  it('reports options that are not objects instead of failing with a TypeError', () => {
+    expect(issuesOf(() => resolveHttpOptions(undefined as never))).toEqual(['']);
+    expect(
+      issuesOf(() =>
+        resolveHttpOptions({
+          baseURL: 'https://h',
+          auth: null,
+          retry: 3,
+          rateLimit: 'fast',
+          headers: null,
+        } as never),
+      ).sort(),
+    ).toEqual(['/auth', '/headers', '/rateLimit', '/retry']);
+  });
+
+  it('checks credentials without repeating them in the messages', () => {
+    try {
+      resolveHttpOptions({
+        baseURL: 'https://h',
+        auth: { type: 'basic', username: 'a:b', password: 'pw\nINJECTED' },
+      });
+      expect.unreachable();
+    } catch (error) {
+      const text = JSON.stringify(error) + String((error as Error).message);
+      expect(text).not.toContain('INJECTED');
+      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
+        '/auth/password',
+        '/auth/username',
+      ]);
+    }
+    expect(
+      issuesOf(() => resolveHttpOptions({ baseURL: 'https://h', auth: { type: 'magic' } as never })),
+    ).toEqual(['/auth/type']);
+  });
+
+  it('refuses credentials over plain http to another host, not to the local machine', () => {
+    const auth = { type: 'bearer', token: 't' } as const;
+    expect(issuesOf(() => resolveHttpOptions({ baseURL: 'http://mes.example', auth }))).toEqual(['/baseURL']);
+    for (const baseURL of [
+      'http://localhost:3000',
+      'http://127.0.0.1',
+      'http://[::1]:8080',
+      'https://mes.example',
+    ]) {
+      expect(issuesOf(() => resolveHttpOptions({ baseURL, auth }))).toEqual([]);
+    }
+    expect(
+      issuesOf(() => resolveHttpOptions({ baseURL: 'http://mes.example', auth, allowInsecureAuth: true })),
+    ).toEqual([]);
+    const oauth = {
+      type: 'oauth2-client-credentials',
+      tokenUrl: 'http://login.example/t',
+      clientId: 'a',
+      clientSecret: 'b',
+    } as const;
+    expect(issuesOf(() => resolveHttpOptions({ baseURL: 'https://mes.example', auth: oauth }))).toEqual([
+      '/auth/tokenUrl',
+    ]);
+  });
+});
