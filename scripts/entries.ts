@@ -15,4 +15,5 @@ export const entries: readonly Entry[] = [
   { subpath: '.', name: 'index', source: 'src/index.ts' },
   { subpath: './io-ts', name: 'io-ts', source: 'src/io-ts/index.ts' },
   { subpath: './rest', name: 'rest', source: 'connectors/rest/index.ts' },
+  { subpath: './idoc', name: 'idoc', source: 'connectors/idoc/index.ts' },
 ];

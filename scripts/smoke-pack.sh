@@ -37,6 +37,8 @@ node -e '
   assert.throws(() => require("millwright/io-ts"), { code: "MISSING_PEER_DEPENDENCY", message: /npm install io-ts fp-ts/ });
   const { createRestClient } = require("millwright/rest");
   assert.throws(() => createRestClient({ baseURL: "http://127.0.0.1:9" }), { code: "MISSING_PEER_DEPENDENCY", message: /npm install axios cockatiel/ });
-  console.log("without optional peers: core works, io-ts and rest name what to install");
+  const { parseIdoc } = require("millwright/idoc");
+  assert.throws(() => parseIdoc("<?xml version=\"1.0\"?><LOIPRO01><IDOC BEGIN=\"1\"></IDOC></LOIPRO01>"), { code: "MISSING_PEER_DEPENDENCY", message: /npm install fast-xml-parser/ });
+  console.log("without optional peers: core works; io-ts, rest and IDoc-XML name what to install");
 '
 echo "smoke: the packed tarball installs, imports, requires and type-checks"

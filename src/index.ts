@@ -17,6 +17,8 @@ export { sapOrderStatusMap, workOrderStatusFromSap } from './codes/sap-order-sta
 export { CircuitOpenError } from './errors/circuit-open-error.js';
 export type { HttpErrorCode, HttpErrorDetails } from './errors/http-error.js';
 export { HTTP_ERROR_BODY_LIMIT, HttpError } from './errors/http-error.js';
+export type { IdocErrorCode, IdocErrorDetails } from './errors/idoc-error.js';
+export { IdocError } from './errors/idoc-error.js';
 export type { MappingErrorCode, MappingErrorDetails } from './errors/mapping-error.js';
 export { MappingError } from './errors/mapping-error.js';
 export type { MillwrightErrorJSON, MillwrightErrorOptions } from './errors/millwright-error.js';

@@ -1,0 +1,104 @@
+import { MappingError } from '../../../src/errors/mapping-error.js';
+import type { InventoryMovement } from '../../../src/model/inventory-movement.js';
+import type { Segment } from '../idoc.js';
+import { type GoodsMovementLayout, MBGMCR_LAYOUT, WMMBXY_LAYOUT } from './goods-movement-layouts.js';
+import type { ResolvedIdocMappingOptions } from './idoc-mapping-options.js';
+import { toSapDate, toSapDateTime } from './sap-timestamp.js';
+import { SegmentBuilder } from './segment-builder.js';
+
+/** The BAPI's GM_CODE for what the movements do (01 GR for PO, 02 GR for order, 03 GI, 04 transfer, 05 other GR, 06 other). */
+function gmCode(first: InventoryMovement): string {
+  switch (first.kind) {
+    case 'goods-receipt':
+      return first.reference?.workOrder !== undefined
+        ? '02'
+        : first.reference?.purchaseOrder !== undefined
+          ? '01'
+          : '05';
+    case 'goods-issue':
+      return '03';
+    case 'transfer':
+      return '04';
+    default:
+      return '06';
+  }
+}
+
+/**
+ * InventoryMovements as one goods movement: MBGMCR03 (E1MBGMCR with head, GM code and items) or
+ * WMMBID02 (E1MBXYH with items), the fields placed by the layout the inbound mapping reads. Every
+ * movement needs its SAP movement type (`movementCode`), and all share one posting date.
+ */
+export function buildGoodsMovementSegments(
+  movements: readonly InventoryMovement[],
+  messageType: 'MBGMCR' | 'WMMBXY',
+  options: ResolvedIdocMappingOptions,
+): Segment[] {
+  const first = movements[0] as InventoryMovement;
+  movements.forEach((movement, index) => {
+    if (movement.movementCode === undefined) {
+      throw new MappingError(
+        'INVALID_SOURCE_DATA',
+        `movement ${movement.id} has no movementCode (the SAP movement type)`,
+        {
+          location: `/${index}/movementCode`,
+        },
+      );
+    }
+    if (movement.postingDate !== first.postingDate) {
+      throw new MappingError(
+        'INVALID_SOURCE_DATA',
+        'the movements of one goods movement share one posting date',
+        {
+          location: `/${index}/postingDate`,
+          value: movement.postingDate,
+        },
+      );
+    }
+  });
+  const layout = messageType === 'MBGMCR' ? MBGMCR_LAYOUT : WMMBXY_LAYOUT;
+  const segment = (name: string) => new SegmentBuilder(name, options);
+  const header = segment(layout.header)
+    .set(layout.postingDate, toSapDate(first.postingDate))
+    .set(layout.documentDate, toSapDateTime(first.occurredAt, options.timeZone).date)
+    .set(layout.reference, first.reference?.document)
+    .set(layout.text, first.text);
+  const items = movements.map((movement) => item(movement, layout, segment));
+  if (messageType === 'WMMBXY') return [header.add(...items).segment];
+  return [
+    segment('E1MBGMCR').add(header, segment('E1BP2017_GM_CODE').set('GM_CODE', gmCode(first)), ...items)
+      .segment,
+  ];
+}
+
+function item(
+  movement: InventoryMovement,
+  layout: GoodsMovementLayout,
+  segment: (name: string) => SegmentBuilder,
+): SegmentBuilder {
+  const [purchaseOrder, purchaseOrderItem] = (movement.reference?.purchaseOrder ?? '').split('/');
+  const [reservation, reservationItem] = (movement.reference?.reservation ?? '').split('/');
+  // The other side of the movement, when it is not the movement's own plant and location.
+  const other = movement.direction === 'in' ? movement.from : movement.to;
+  const elsewhere =
+    other !== undefined &&
+    (other.plant !== movement.plant || other.storageLocation !== movement.storageLocation);
+  return segment(layout.item)
+    .set(layout.material[layout.material.length - 1] as string, movement.material)
+    .set(layout.plant, movement.plant)
+    .set(layout.storageLocation, movement.storageLocation)
+    .set(layout.batch, movement.batch)
+    .set(layout.movementType, movement.movementCode)
+    .set(layout.stockType, layout.stockTypeCodes[movement.stockType ?? 'unrestricted'])
+    .set(layout.quantity, movement.quantity.value)
+    .unit(layout.unit, layout.unitIso, movement.quantity.unit)
+    .set(layout.purchaseOrder, purchaseOrder)
+    .set(layout.purchaseOrderItem, purchaseOrderItem)
+    .set(layout.itemText, movement.text)
+    .set(layout.order, movement.reference?.workOrder)
+    .set(layout.reservation, reservation)
+    .set(layout.reservationItem, reservationItem)
+    .set(layout.reason, movement.reason)
+    .set(layout.movePlant, elsewhere ? other?.plant : undefined)
+    .set(layout.moveStorageLocation, elsewhere ? other?.storageLocation : undefined);
+}

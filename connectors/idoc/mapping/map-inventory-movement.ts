@@ -1,0 +1,123 @@
+import type { SapMovementType } from '../../../src/codes/sap-movement-types.js';
+import { MappingError } from '../../../src/errors/mapping-error.js';
+import type { InventoryMovement, StockLocation, StockType } from '../../../src/model/inventory-movement.js';
+import type { Segment } from '../idoc.js';
+import type { GoodsMovementLayout } from './goods-movement-layouts.js';
+import { compact, type MappingContext } from './mapping-context.js';
+import { toTimestamp } from './sap-timestamp.js';
+import { findSegments, missingField, type SegmentReader } from './segment-reader.js';
+
+/**
+ * MBGMCR and WMMBXY: each goods movement item becomes an InventoryMovement, its kind, direction
+ * and default stock type from the movement type table (`codes.movementTypes` adds customer types).
+ * The id is the IDoc number (or the reference document) and the item's position.
+ */
+export function mapInventoryMovements(
+  context: MappingContext,
+  layout: GoodsMovementLayout,
+): InventoryMovement[] {
+  const headerSegment = findSegments(context.idoc.segments, layout.header)[0];
+  if (headerSegment === undefined) {
+    throw new MappingError('INVALID_SOURCE_DATA', `the IDoc has no ${layout.header} segment`, {
+      location: layout.header,
+    });
+  }
+  const header = context.read(headerSegment);
+  const items = findSegments(context.idoc.segments, layout.item);
+  return items.map((item, index) => mapItem(context, layout, header, item, index));
+}
+
+function mapItem(
+  context: MappingContext,
+  layout: GoodsMovementLayout,
+  header: SegmentReader,
+  segment: Segment,
+  index: number,
+): InventoryMovement {
+  const item = context.read(segment);
+  const code = item.required(layout.movementType);
+  const type = movementType(context, code, item.location(layout.movementType));
+  const quantity = item.quantity(layout.quantity, layout.unit, layout.unitIso);
+  if (quantity === undefined) throw missingField(segment, layout.quantity);
+  if (quantity.value.startsWith('-') || quantity.value === '0') {
+    throw new MappingError(
+      'INVALID_SOURCE_DATA',
+      `${item.location(layout.quantity)} must be a positive quantity`,
+      {
+        location: item.location(layout.quantity),
+        value: quantity.value,
+      },
+    );
+  }
+  const plant = item.required(layout.plant);
+  const storageLocation = item.text(layout.storageLocation);
+  const here: StockLocation = compact({ plant, storageLocation });
+  const otherPlant = item.text(layout.movePlant);
+  const there: StockLocation | undefined =
+    otherPlant === undefined && item.text(layout.moveStorageLocation) === undefined
+      ? undefined
+      : compact({ plant: otherPlant ?? plant, storageLocation: item.text(layout.moveStorageLocation) });
+  const postingDate = header.date(layout.postingDate) ?? header.date(layout.documentDate);
+  if (postingDate === undefined) throw missingField(header.segment, layout.postingDate);
+  const occurredOn = header.date(layout.documentDate) ?? postingDate;
+  const documentKey = context.docnum ?? header.text(layout.reference) ?? 'IDOC';
+  const id = `${documentKey}/${String(index + 1).padStart(4, '0')}`;
+  const purchaseOrder = item.text(layout.purchaseOrder);
+  const reservation = item.text(layout.reservation);
+  const reference = compact({
+    workOrder: item.key(layout.order),
+    purchaseOrder:
+      purchaseOrder === undefined ? undefined : joinKey(purchaseOrder, item.text(layout.purchaseOrderItem)),
+    reservation:
+      reservation === undefined ? undefined : joinKey(reservation, item.text(layout.reservationItem)),
+    document: header.text(layout.reference),
+  });
+  return compact<InventoryMovement>({
+    id,
+    kind: type.kind,
+    direction: type.direction,
+    movementCode: code,
+    material: item.requiredKey(...layout.material),
+    plant,
+    storageLocation,
+    batch: item.text(layout.batch),
+    stockType: stockTypeOf(layout, item.text(layout.stockType)) ?? type.stockType,
+    quantity,
+    from: type.direction === 'in' ? there : here,
+    to: type.direction === 'in' ? here : there,
+    postingDate,
+    occurredAt: toTimestamp(occurredOn, 0, context.options.timeZone),
+    reference: Object.keys(reference).length > 0 ? reference : undefined,
+    reason: item.text(layout.reason),
+    text: item.text(layout.itemText) ?? header.text(layout.text),
+    source: { system: context.system, id },
+  });
+}
+
+function movementType(context: MappingContext, code: string, location: string): SapMovementType {
+  const type = Object.hasOwn(context.options.movementTypes, code)
+    ? context.options.movementTypes[code]
+    : undefined;
+  if (type === undefined) {
+    throw new MappingError(
+      'UNMAPPED_CODE',
+      `${location}: movement type ${code} is not in the movement type table`,
+      {
+        domain: 'movement-type',
+        system: 'sap',
+        value: code,
+        location,
+      },
+    );
+  }
+  return type;
+}
+
+function stockTypeOf(layout: GoodsMovementLayout, code: string | undefined): StockType | undefined {
+  const entry = Object.entries(layout.stockTypeCodes).find(([, indicator]) => indicator === code);
+  return entry?.[0] as StockType | undefined;
+}
+
+function joinKey(document: string, item: string | undefined): string {
+  return item === undefined ? document : `${document}/${item}`;
+}

@@ -1,0 +1,106 @@
+// SAP's character representations of dates, times, numbers and keys in IDoc fields, read into
+// canonical values. Every failure is a MappingError INVALID_SOURCE_DATA naming SEGMENT/FIELD.
+import { MappingError } from '../../../src/errors/mapping-error.js';
+
+/** Where a value stands in the IDoc: `E1AFKOL/GSTRP`. */
+export type FieldLocation = string;
+
+/** The error for a field value that cannot be mapped. */
+export function invalidValue(location: FieldLocation, value: string, expected: string): MappingError {
+  return new MappingError(
+    'INVALID_SOURCE_DATA',
+    `${location} = ${JSON.stringify(value)} is not ${expected}`,
+    {
+      location,
+      value,
+    },
+  );
+}
+
+/**
+ * An SAP date `YYYYMMDD` as `YYYY-MM-DD`; blank and `00000000` mean "no date".
+ * @throws {MappingError} for anything else than a valid calendar date.
+ */
+export function readSapDate(value: string, location: FieldLocation): string | undefined {
+  const text = value.trim();
+  if (text === '' || /^0{8}$/.test(text)) return undefined;
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (match === null) throw invalidValue(location, value, 'a date YYYYMMDD');
+  const [, year, month, day] = match as unknown as [string, string, string, string];
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (
+    date.getUTCFullYear() !== Number(year) ||
+    date.getUTCMonth() !== Number(month) - 1 ||
+    date.getUTCDate() !== Number(day)
+  ) {
+    throw invalidValue(location, value, 'a calendar date');
+  }
+  return `${year}-${month}-${day}`;
+}
+
+/**
+ * An SAP time `HHMMSS` as seconds after midnight; blank means midnight, `240000` is the end of
+ * the day (86400).
+ * @throws {MappingError} for anything else.
+ */
+export function readSapTime(value: string, location: FieldLocation): number {
+  const text = value.trim();
+  if (text === '') return 0;
+  const match = /^(\d{2})(\d{2})(\d{2})$/.exec(text);
+  if (match === null) throw invalidValue(location, value, 'a time HHMMSS');
+  const [hours, minutes, seconds] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (text === '240000') return 86_400;
+  if (hours > 23 || minutes > 59 || seconds > 59) throw invalidValue(location, value, 'a time of day');
+  return hours * 3600 + minutes * 60 + seconds;
+}
+
+/**
+ * A number as SAP writes it into a character field, as an exact decimal string: leading or
+ * trailing sign (`5.000-`, `-5`, `+ 50`), blanks, leading zeros, a decimal point and an exponent
+ * (`1.5E+02`, from FLTP fields). Trailing zeros of the fraction are dropped (`250.000` → `250`).
+ * @returns the decimal string, or undefined for a blank field.
+ * @throws {MappingError} for anything that is not a number.
+ */
+export function readSapNumber(value: string, location: FieldLocation): string | undefined {
+  let text = value.replace(/\s+/g, '');
+  if (text === '') return undefined;
+  let negative = false;
+  if (text.endsWith('-')) {
+    negative = true;
+    text = text.slice(0, -1);
+  }
+  if (text.startsWith('-') || text.startsWith('+')) {
+    if (negative) throw invalidValue(location, value, 'a number');
+    negative = text.startsWith('-');
+    text = text.slice(1);
+  }
+  const match = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?$/.exec(text);
+  if (match === null || (match[1] === '' && (match[2] ?? '') === ''))
+    throw invalidValue(location, value, 'a number');
+  let digits = `${match[1] ?? ''}${match[2] ?? ''}`;
+  let point = (match[1] ?? '').length + Number(match[3] ?? 0);
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  const integer = digits.slice(0, point).replace(/^0+/, '') || '0';
+  const fraction = digits.slice(point).replace(/0+$/, '');
+  const decimal = fraction === '' ? integer : `${integer}.${fraction}`;
+  return negative && decimal !== '0' ? `-${decimal}` : decimal;
+}
+
+/**
+ * A material (or other ALPHA-converted) number: kept as written by default; with `strip`, the
+ * leading zeros of an all-digit number are removed (`000000000000004711` → `4711`).
+ */
+export function readSapKey(value: string, strip: boolean): string {
+  const text = value.trim();
+  return strip && /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : text;
+}
+
+/** An SAP indicator: `X` (or `1`) means true. */
+export function readSapFlag(value: string | undefined): boolean {
+  const text = (value ?? '').trim().toUpperCase();
+  return text === 'X' || text === '1';
+}

@@ -1,0 +1,287 @@
+import {
+  IdocError,
+  type InventoryMovement,
+  type ProductionConfirmation,
+  ValidationError,
+  type WorkOrder,
+} from 'millwright';
+import {
+  type CanonicalRecord,
+  canonicalToIdoc,
+  idocToCanonical,
+  parseIdoc,
+  writeIdoc,
+} from 'millwright/idoc';
+import { describe, expect, it } from 'vitest';
+
+const options = {
+  sender: { partner: 'MESCLNT100', port: 'MESPORT' },
+  receiver: { partner: 'S4PCLNT100', port: 'SAPS4P' },
+  timeZone: 'Europe/Berlin',
+  createdAt: '2026-05-12T12:00:00Z',
+} as const;
+
+const values = (records: CanonicalRecord[]) => records.map((record) => record.value);
+const withoutSource = <T extends { id: string; source?: unknown }>(value: T) => {
+  const { source: _source, id: _id, ...rest } = value;
+  return rest;
+};
+
+const confirmations: ProductionConfirmation[] = [
+  {
+    id: 'mes-77',
+    workOrder: '000001004720',
+    operation: '0010',
+    workCenter: 'WC-SAW',
+    plant: 'DE01',
+    yield: { value: '118', unit: 'H87' },
+    scrap: { value: '2', unit: 'H87' },
+    scrapReason: 'R001',
+    final: true,
+    confirmedAt: '2026-05-18T14:05:00+02:00',
+    postingDate: '2026-05-18',
+    text: 'Shift 1',
+  },
+  {
+    id: 'mes-78',
+    workOrder: '000001004720',
+    operation: '0020',
+    plant: 'DE01',
+    yield: { value: '40.5', unit: 'KGM' },
+    rework: { value: '500', unit: 'GRM' },
+    final: false,
+    confirmedAt: '2026-05-18T23:30:00+02:00',
+  },
+];
+
+const movements: InventoryMovement[] = [
+  {
+    id: 'wms-1',
+    kind: 'goods-issue',
+    direction: 'out',
+    movementCode: '261',
+    material: '000000000000100200',
+    plant: 'DE01',
+    storageLocation: '0001',
+    batch: 'B-2026-05',
+    stockType: 'unrestricted',
+    quantity: { value: '36.5', unit: 'KGM' },
+    from: { plant: 'DE01', storageLocation: '0001' },
+    postingDate: '2026-05-12',
+    occurredAt: '2026-05-12T00:00:00+02:00',
+    reference: { workOrder: '000001004720', document: 'WMS-88812' },
+    text: 'Staging',
+  },
+  {
+    id: 'wms-2',
+    kind: 'goods-receipt',
+    direction: 'in',
+    movementCode: '101',
+    material: '000000000000004711',
+    plant: 'DE01',
+    storageLocation: '0002',
+    stockType: 'quality-inspection',
+    quantity: { value: '40', unit: 'H87' },
+    to: { plant: 'DE01', storageLocation: '0002' },
+    postingDate: '2026-05-12',
+    occurredAt: '2026-05-12T00:00:00+02:00',
+    reference: { workOrder: '000001004720', document: 'WMS-88812' },
+    text: 'Staging',
+  },
+];
+
+const workOrder: WorkOrder = {
+  id: '000001004720',
+  type: 'PP01',
+  material: '000000000000004711',
+  plant: 'DE01',
+  quantity: { value: '120', unit: 'H87' },
+  plannedScrap: { value: '2', unit: 'H87' },
+  deliveredQuantity: { value: '40', unit: 'H87' },
+  status: 'in-progress',
+  scheduledStart: '2026-05-18T06:00:00+02:00',
+  scheduledEnd: '2026-05-19T22:00:00+02:00',
+  productionVersion: '0001',
+  salesOrder: '0000004711/000010',
+  operations: [
+    {
+      operation: '0010',
+      workCenter: 'WC-SAW',
+      description: 'Cut blanks',
+      status: 'completed',
+      scheduledStart: '2026-05-18T06:00:00+02:00',
+      scheduledEnd: '2026-05-18T14:00:00+02:00',
+    },
+    { operation: '0020', workCenter: 'WC-LATHE1', status: 'ready' },
+  ],
+  components: [
+    {
+      position: '0010',
+      material: '000000000000100200',
+      quantity: { value: '36.5', unit: 'KGM' },
+      operation: '0010',
+      storageLocation: '0001',
+      batch: 'B-2026-05',
+      backflush: true,
+      reservation: '0000012345/0001',
+    },
+    {
+      position: '0020',
+      material: 'SCRAP-STEEL',
+      quantity: { value: '-1.2', unit: 'KGM' },
+      use: 'by-product',
+      operation: '0020',
+    },
+  ],
+};
+
+describe('canonicalToIdoc', () => {
+  it('ProductionConfirmations → CONF21 flat file (built-in schema) → back', () => {
+    const idoc = canonicalToIdoc(confirmations, { ...options, messageType: 'CONF21' });
+    expect(idoc.control).toMatchObject({
+      idoctyp: 'CONF21',
+      mestyp: 'CONF21',
+      direct: '2',
+      sndprn: 'MESCLNT100',
+      credat: '20260512',
+      cretim: '140000',
+    });
+    const file = writeIdoc(idoc);
+    const ticket = idoc.segments[1]?.fields;
+    expect(ticket).toMatchObject({
+      CONF_QUAN_UNIT_ISO: 'KGM',
+      CONF_QUAN_UNIT: 'KG',
+      REWORK: '0.5',
+      POSTG_DATE: '20260518',
+    });
+    const back = values(
+      idocToCanonical(parseIdoc(file)[0] as never, { timeZone: 'Europe/Berlin' }),
+    ) as ProductionConfirmation[];
+    expect(back.map(withoutSource)).toEqual([
+      {
+        workOrder: '000001004720',
+        operation: '0010',
+        workCenter: 'WC-SAW',
+        plant: 'DE01',
+        yield: { value: '118', unit: 'H87' },
+        scrap: { value: '2', unit: 'H87' },
+        scrapReason: 'R001',
+        final: true,
+        confirmedAt: '2026-05-18T00:00:00+02:00',
+        postingDate: '2026-05-18',
+        text: 'Shift 1',
+      },
+      {
+        workOrder: '000001004720',
+        operation: '0020',
+        plant: 'DE01',
+        yield: { value: '40.5', unit: 'KGM' },
+        rework: { value: '0.5', unit: 'KGM' },
+        final: false,
+        confirmedAt: '2026-05-18T00:00:00+02:00',
+        postingDate: '2026-05-18',
+      },
+    ]);
+  });
+
+  it('writes actual start and end as execution dates (these need a complete CONF21 schema for flat files)', () => {
+    const idoc = canonicalToIdoc(
+      [
+        {
+          ...confirmations[0],
+          actualStart: '2026-05-18T06:00:00+02:00',
+          actualEnd: '2026-05-18T14:00:00+02:00',
+        } as ProductionConfirmation,
+      ],
+      { ...options, messageType: 'CONF21' },
+    );
+    expect(idoc.segments[0]?.fields).toMatchObject({
+      EXEC_START_DATE: '20260518',
+      EXEC_START_TIME: '060000',
+      EXEC_FIN_TIME: '140000',
+    });
+    const back = idocToCanonical(parseIdoc(writeIdoc(idoc, { format: 'xml' }))[0] as never, {
+      timeZone: 'Europe/Berlin',
+    });
+    expect(back[0]?.value).toMatchObject({
+      confirmedAt: '2026-05-18T14:00:00+02:00',
+      actualStart: '2026-05-18T06:00:00+02:00',
+    });
+    expect(() => writeIdoc(idoc)).toThrow(IdocError);
+  });
+
+  it('InventoryMovements → MBGMCR03 flat file → back', () => {
+    const idoc = canonicalToIdoc(movements, { ...options, messageType: 'MBGMCR' });
+    expect(idoc.segments[0]?.children.map((segment) => segment.name)).toEqual([
+      'E1BP2017_GM_HEAD_01',
+      'E1BP2017_GM_CODE',
+      'E1BP2017_GM_ITEM_CREATE',
+      'E1BP2017_GM_ITEM_CREATE',
+    ]);
+    expect(idoc.segments[0]?.children[1]?.fields).toEqual({ GM_CODE: '03' });
+    const back = values(
+      idocToCanonical(parseIdoc(writeIdoc(idoc))[0] as never, { timeZone: 'Europe/Berlin' }),
+    );
+    expect(back.map((value) => withoutSource(value as InventoryMovement))).toEqual(
+      movements.map(withoutSource),
+    );
+  });
+
+  it('InventoryMovements → WMMBID02 IDoc-XML → back, with a transfer destination', () => {
+    const transfer: InventoryMovement = {
+      ...(movements[1] as InventoryMovement),
+      id: 'wms-3',
+      kind: 'transfer',
+      direction: 'internal',
+      movementCode: '311',
+      from: { plant: 'DE01', storageLocation: '0002' },
+      to: { plant: 'DE01', storageLocation: '0005' },
+    };
+    const idoc = canonicalToIdoc([movements[0] as InventoryMovement, transfer], {
+      ...options,
+      messageType: 'WMMBXY',
+    });
+    const back = values(
+      idocToCanonical(parseIdoc(writeIdoc(idoc, { format: 'xml' }))[0] as never, {
+        timeZone: 'Europe/Berlin',
+      }),
+    );
+    expect(back.map((value) => withoutSource(value as InventoryMovement))).toEqual(
+      [movements[0] as InventoryMovement, transfer].map(withoutSource),
+    );
+  });
+
+  it('WorkOrder → LOIPRO01 IDoc-XML → back', () => {
+    const idoc = canonicalToIdoc(workOrder, { ...options, messageType: 'LOIPRO' });
+    const back = idocToCanonical(parseIdoc(writeIdoc(idoc, { format: 'xml' }))[0] as never, {
+      timeZone: 'Europe/Berlin',
+    });
+    expect(withoutSource(back[0]?.value as WorkOrder)).toEqual(withoutSource(workOrder));
+    // The built-in LOIPRO01 layout stops before WERKS: flat output needs the system's WE60 export.
+    expect(() => writeIdoc(idoc)).toThrow(expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'WERKS' }));
+  });
+
+  it('rejects invalid input and what an IDoc cannot carry', () => {
+    expect(() =>
+      canonicalToIdoc(
+        { ...workOrder, quantity: { value: '1.0e3', unit: 'H87' } },
+        { ...options, messageType: 'LOIPRO' },
+      ),
+    ).toThrow(ValidationError);
+    expect(() =>
+      canonicalToIdoc([{ ...(movements[0] as InventoryMovement), movementCode: undefined }], {
+        ...options,
+        messageType: 'MBGMCR',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_SOURCE_DATA', location: '/0/movementCode' }));
+    expect(() =>
+      canonicalToIdoc([{ ...(confirmations[0] as ProductionConfirmation), reverses: 'x' }], {
+        ...options,
+        messageType: 'CONF21',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_SOURCE_DATA' }));
+    expect(() =>
+      canonicalToIdoc([workOrder, workOrder] as never, { ...options, messageType: 'LOIPRO' }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_SOURCE_DATA' }));
+  });
+});
