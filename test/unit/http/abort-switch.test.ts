@@ -15,4 +15,10 @@ describe('createAbortSwitch', () => {
     expect(signal.aborted).toBe(true);
     expect(calls).toEqual(['a']);
   });
+
+  it('is not a plain object, so axios passes it through instead of deep-copying it per request', () => {
+    const { signal } = createAbortSwitch();
+    expect(Object.getPrototypeOf(signal)).not.toBe(Object.prototype);
+    expect(Object.getPrototypeOf(signal)).not.toBeNull();
+  });
 });
