@@ -1,5 +1,5 @@
 // The public API of `millwright` (core). Named exports only: `npm run api` compares the list
-// with api/*.api.md so that nothing disappears by accident.
+// with api/*.api.txt so that nothing disappears by accident.
 
 export type { CodeMapCsvOptions, UnmappedCount, UnmappedStats } from './codes/code-map.js';
 export { CodeMap } from './codes/code-map.js';

@@ -30,6 +30,8 @@ export interface MappingErrorDetails {
 /**
  * Data or a code could not be mapped between a system's representation and the canonical one.
  * Part of the "data was rejected" family, like {@link ValidationError}.
+ * @example
+ * throw new MappingError('UNMAPPED_CODE', 'no canonical status for ZREL', { domain: 'workorder-status', system: 'mes-de01', value: 'ZREL' });
  */
 export class MappingError extends MillwrightError<MappingErrorCode> {
   /** The code domain, e.g. `workorder-status`. */

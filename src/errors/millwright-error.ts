@@ -28,6 +28,8 @@ export interface MillwrightErrorOptions {
  *
  * Recognise errors with `instanceof` (which also works across the ESM and CJS builds of the
  * package, through a `Symbol.for('millwright.error')` brand) or with {@link isMillwrightError}.
+ * Your own subclasses work with `instanceof` too; give them an `override get name()` to be
+ * recognised across copies of your code as well.
  *
  * @example
  * try { parseEvent(json); } catch (error) {
@@ -61,8 +63,12 @@ export class MillwrightError<Code extends string = string> extends Error {
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (!isMillwrightError(value)) return false;
+    // A class of yours that does not name itself (no own `name` getter) is only recognised by
+    // the prototype chain: the brand would otherwise make every millwright error one of it.
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass that `instanceof` asks about.
-    const wanted = (this.prototype as MillwrightError).name;
+    const prototype = this.prototype as MillwrightError;
+    if (!Object.hasOwn(prototype, 'name')) return Object.prototype.isPrototypeOf.call(prototype, value);
+    const wanted = prototype.name;
     for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
       if (proto === Error.prototype) return false;
       const getter = Object.getOwnPropertyDescriptor(proto, 'name')?.get;
@@ -90,6 +96,8 @@ Object.defineProperty(MillwrightError.prototype, BRAND, { value: true });
 /**
  * Whether `value` is an error thrown by millwright, from this copy of the package or any other.
  * @returns true for every {@link MillwrightError} subclass instance.
+ * @example
+ * if (isMillwrightError(error)) metrics.increment(`millwright.${error.code}`);
  */
 export function isMillwrightError(value: unknown): value is MillwrightError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;

@@ -22,6 +22,10 @@ const ISSUES_IN_MESSAGE = 3;
  * the bad field. Thrown by the functions that must return valid data (`parseEvent`,
  * `createEvent`, adapters that validate what they send and receive); {@link validate} returns
  * the same issues instead of throwing.
+ * @example
+ * try { parseEvent(body); } catch (error) {
+ *   if (error instanceof ValidationError) for (const issue of error.issues) log.warn(issue.path, issue.message);
+ * }
  */
 export class ValidationError extends MillwrightError<'VALIDATION_FAILED'> {
   /** Every problem found, each with the JSON Pointer of the offending value. */

@@ -9,6 +9,8 @@ const EXTENSION_NAME = /^[a-z0-9]{1,20}$/;
  * The CloudEvents 1.0 structured-mode envelope of a millwright event, without its data. Other
  * extension attributes (`traceparent`, `partitionkey`...) are allowed, as the specification
  * requires, when their names are valid.
+ * @example
+ * validate(CloudEventEnvelope, JSON.parse(message)).ok; // the envelope only; parseEvent also checks data
  */
 export const CloudEventEnvelope = z
   .looseObject({

@@ -41,28 +41,26 @@ export function createEvent<T extends EventType>(
   data: EventData<T>,
   options: CreateEventOptions,
 ): MillwrightEvent<T> {
-  const definition = eventCatalog[type] as { readonly object: keyof typeof canonicalObjects } | undefined;
-  if (definition === undefined) {
+  if (typeof type !== 'string' || !Object.hasOwn(eventCatalog, type)) {
     throw new ValidationError([
       { path: '/type', code: 'invalid_value', message: `unknown event type "${String(type)}"` },
     ]);
   }
+  const { source, subject, correlationId, id, time } = options ?? ({} as Partial<CreateEventOptions>);
+  const definition: { readonly object: keyof typeof canonicalObjects } = eventCatalog[type];
   const issues = checkEventData(type, data);
-  const id = (data as { readonly id?: unknown }).id;
+  const dataId =
+    typeof data === 'object' && data !== null ? (data as { readonly id?: unknown }).id : undefined;
   const event = {
     specversion: '1.0' as const,
-    id: options.id ?? globalThis.crypto.randomUUID(),
-    source: options.source,
+    id: id ?? globalThis.crypto.randomUUID(),
+    source: source as string,
     type,
-    time: options.time ?? new Date().toISOString(),
+    time: time ?? new Date().toISOString(),
     datacontenttype: 'application/json' as const,
     dataschema: canonicalObjects[definition.object].schemaId,
-    ...(options.subject !== undefined
-      ? { subject: options.subject }
-      : typeof id === 'string'
-        ? { subject: id }
-        : {}),
-    ...(options.correlationId !== undefined ? { correlationid: options.correlationId } : {}),
+    ...(subject !== undefined ? { subject } : typeof dataId === 'string' ? { subject: dataId } : {}),
+    ...(correlationId !== undefined ? { correlationid: correlationId } : {}),
     data,
   };
   const envelope = validate(CloudEventEnvelope, event);

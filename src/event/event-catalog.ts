@@ -1,6 +1,5 @@
-import type { z } from 'zod';
 import type { BillOfMaterials } from '../model/bill-of-materials.js';
-import { type CanonicalObjectName, canonicalObjects } from '../model/canonical-objects.js';
+import type { CanonicalObjectName } from '../model/canonical-objects.js';
 import type { InventoryMovement } from '../model/inventory-movement.js';
 import type { Material } from '../model/material.js';
 import type { MaterialLot } from '../model/material-lot.js';
@@ -35,6 +34,8 @@ const kind = (...values: QualityEvent['kind'][]): EventDataRule => ({ field: 'ki
  * Every event type millwright publishes, named `millwright.<object>.<happening>.v<major>`. Each
  * event carries the whole current object as `data` (event-carried state transfer), so a consumer
  * never has to call back for it.
+ * @example
+ * eventCatalog['millwright.workorder.released.v1'].rule; // { field: 'status', values: ['released'] }
  */
 export const eventCatalog = {
   'millwright.material.changed.v1': {
@@ -160,10 +161,9 @@ interface CanonicalTypes {
 /** The `data` an event of type `T` carries. */
 export type EventData<T extends EventType> = CanonicalTypes[(typeof eventCatalog)[T]['object']];
 
-/** The list of all event types. */
+/**
+ * The list of all event types.
+ * @example
+ * for (const type of eventTypes) channel.bindQueue('millwright', 'millwright', type);
+ */
 export const eventTypes = Object.keys(eventCatalog) as EventType[];
-
-/** The zod schema of the data of an event type. */
-export function eventDataSchema(type: EventType): z.ZodType {
-  return canonicalObjects[eventCatalog[type].object].schema;
-}

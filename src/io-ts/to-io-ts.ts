@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { MillwrightError } from '../errors/millwright-error.js';
 import { loadPeer } from '../internal/load-peer.js';
 import { compilePredicate } from '../validate/compile-predicate.js';
+import { hasPrototypeKey } from '../validate/prototype-keys.js';
 
 const io = loadPeer<typeof t>('io-ts', 'millwright/io-ts', ['io-ts', 'fp-ts']);
 
@@ -49,23 +50,38 @@ function derive(schema: z.ZodType): t.Mixed {
   return codec;
 }
 
+/** Any value, as validate() accepts it: without a `__proto__` key at any depth. */
+const unknownValue: t.Mixed = new io.Type<unknown, unknown, unknown>(
+  'unknown',
+  (input): input is unknown => !hasPrototypeKey(input),
+  (input, context) =>
+    hasPrototypeKey(input) ? io.failure(input, context, 'a "__proto__" key') : io.success(input),
+  io.identity,
+);
+
 function deriveType(schema: z.ZodType, def: Def): t.Mixed {
   switch (def.type) {
     case 'boolean':
       return io.boolean;
     case 'unknown':
     case 'any':
-      return io.unknown;
+      return unknownValue;
     case 'string':
     case 'number':
       return leaf(schema, def.type);
-    case 'enum': {
-      const values = Object.values(def['entries'] as Record<string, unknown>);
-      if (!values.every((value) => typeof value === 'string')) return unsupported('numeric enum');
-      return io.keyof(Object.fromEntries(values.map((value) => [value, null])) as Record<string, null>);
+    case 'enum':
+    case 'literal': {
+      // The set zod itself checks against (a numeric enum's reverse-mapping keys are not in it).
+      const values = [...(schema._zod.values ?? [])];
+      if (values.length === 0) return unsupported(def.type);
+      if (values.every((value) => typeof value === 'string')) {
+        return io.keyof(Object.fromEntries(values.map((value) => [value, null])) as Record<string, null>);
+      }
+      if (!values.every((value) => ['string', 'number', 'boolean'].includes(typeof value))) {
+        return unsupported(`${def.type} of ${values.map((value) => typeof value).join(', ')}`);
+      }
+      return union(values.map((value) => io.literal(value as string | number | boolean)));
     }
-    case 'literal':
-      return union((def['values'] as (string | number | boolean)[]).map((value) => io.literal(value)));
     case 'optional':
       return io.union([derive(def['innerType'] as z.ZodType), io.undefined]);
     case 'nullable':
@@ -198,8 +214,10 @@ function withRefinements(codec: t.Mixed, def: Def): t.Mixed {
         return (value) => (value as unknown[]).length === (check['length'] as number);
       case 'custom': {
         if (check['when'] !== undefined) return unsupported('conditional refinement');
-        const fn = check['fn'] as (value: unknown) => unknown;
-        return (value) => fn(value) === true;
+        // .refine() keeps its predicate in `fn`; .superRefine() and .check() have none to call.
+        const fn = check['fn'];
+        if (typeof fn !== 'function') return unsupported('a custom check without a predicate');
+        return (value) => (fn as (value: unknown) => unknown)(value) === true;
       }
       default:
         return unsupported(`check ${check.check}`);

@@ -53,6 +53,9 @@ export const BomComponent = z
 /**
  * A bill of materials: what a quantity of a material is made of (OAGIS BOM; B2MML
  * OperationsMaterialBill). One BOM is one alternative for one usage, valid from a date.
+ * @example
+ * validate(BillOfMaterials, { id: 'BOM-1', material: 'FG-4711', baseQuantity: { value: '1', unit: 'H87' },
+ *   validFrom: '2026-01-01', components: [{ position: '0010', material: 'RM-1', quantity: { value: '2', unit: 'H87' } }] });
  */
 export const BillOfMaterials = z
   .strictObject({

@@ -8,6 +8,13 @@ import { hasPrototypeKey } from '../validate/prototype-keys.js';
  */
 export const DECIMAL_PATTERN = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
+/**
+ * The longest decimal string a quantity may be: far beyond any real quantity (SAP's QUAN has 31
+ * digits), and short enough that exact arithmetic on it stays cheap for untrusted input.
+ */
+export const MAX_DECIMAL_LENGTH = 1000;
+const DECIMAL_TOO_LONG = `expected at most ${MAX_DECIMAL_LENGTH} characters`;
+
 /** The message for a quantity given as a JSON number (or anything else that is not a string). */
 function decimalTypeError(issue: { readonly input?: unknown }): string {
   return typeof issue.input === 'number'
@@ -22,6 +29,7 @@ function decimalTypeError(issue: { readonly input?: unknown }): string {
  */
 export const DecimalString = z
   .string({ error: decimalTypeError })
+  .max(MAX_DECIMAL_LENGTH, DECIMAL_TOO_LONG)
   .regex(DECIMAL_PATTERN, 'expected an exact decimal string such as "12.5" (no exponent, no float)')
   .describe('An exact decimal number as a string, e.g. "12.5". No exponent, no leading zeros.');
 /** An exact decimal number written as a string; see {@link DecimalString}. */
@@ -60,7 +68,12 @@ const QUANTITY_DESCRIPTION =
   'An exact amount in a unit: value is a decimal string, unit a UN/ECE Rec 20 code. ' +
   'Corresponds to B2MML QuantityValueType (QuantityString + UnitOfMeasure) and EPCIS quantity + uom.';
 
-/** An exact amount in a unit of measure: `{ value: '12.5', unit: 'KGM' }`. */
+/**
+ * An exact amount in a unit of measure: `{ value: '12.5', unit: 'KGM' }`.
+ * @example
+ * validate(Quantity, { value: '12.5', unit: 'KGM' }).ok; // true
+ * validate(Quantity, { value: 12.5, unit: 'KGM' }).ok;   // false: a float is not exact
+ */
 export const Quantity = z
   .strictObject({ value: DecimalString, unit: UnitCode })
   .describe(QUANTITY_DESCRIPTION);
@@ -72,6 +85,7 @@ export const NonNegativeQuantity = z
   .strictObject({
     value: z
       .string({ error: decimalTypeError })
+      .max(MAX_DECIMAL_LENGTH, DECIMAL_TOO_LONG)
       .regex(
         /^(0|[1-9][0-9]*)(\.[0-9]+)?$/,
         'expected an exact decimal string of zero or more, such as "12.5"',
@@ -86,8 +100,10 @@ export const PositiveQuantity = z
   .strictObject({
     value: z
       .string({ error: decimalTypeError })
+      .max(MAX_DECIMAL_LENGTH, DECIMAL_TOO_LONG)
       .regex(
-        /^([1-9][0-9]*(\.[0-9]+)?|0\.[0-9]*[1-9][0-9]*)$/,
+        // Unambiguous (0\.0*[1-9]), so that matching stays linear on hostile input.
+        /^(?:[1-9][0-9]*(?:\.[0-9]+)?|0\.0*[1-9][0-9]*)$/,
         'expected an exact decimal string greater than zero, such as "12.5"',
       )
       .describe('An exact decimal number greater than zero, as a string.'),
@@ -150,6 +166,9 @@ export const CountryCode = z
  * Whether a GTIN (GTIN-8, -12, -13 or -14) has a correct GS1 check digit: weights 3 and 1
  * alternate from the rightmost data digit, and the check digit brings the sum to a multiple of 10.
  * @returns false for anything that is not 8, 12, 13 or 14 digits.
+ * @example
+ * isValidGtin('4006381333931'); // true
+ * isValidGtin('4006381333932'); // false
  */
 export function isValidGtin(gtin: string): boolean {
   if (!/^(\d{8}|\d{12,14})$/.test(gtin)) return false;

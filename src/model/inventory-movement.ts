@@ -59,6 +59,9 @@ export const MovementReference = z
  * An inventory movement: a quantity of a material changes place, stock type or ownership
  * (EPCIS ObjectEvent with bizStep, SAP material document item, OAGIS MoveInventory). Quantities
  * are always positive; the kind and direction say which way it goes.
+ * @example
+ * validate(InventoryMovement, { id: 'M-1', kind: 'goods-issue', movementCode: '261', material: 'RM-1', plant: 'DE01',
+ *   quantity: { value: '500', unit: 'H87' }, postingDate: '2026-05-12', occurredAt: '2026-05-12T06:15:00+02:00' });
  */
 export const InventoryMovement = z
   .strictObject({

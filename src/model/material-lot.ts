@@ -42,6 +42,9 @@ export const LotParent = z
 /**
  * A material lot (batch): a quantity of one material with one history and quality status
  * (B2MML MaterialLot, EPCIS LGTIN class, SAP batch). `parents` gives its genealogy.
+ * @example
+ * validate(MaterialLot, { id: '0000081234', material: 'FG-4711', status: 'quality-inspection',
+ *   parents: [{ lot: 'R-2026-0412', material: 'RM-ROTOR-40', relation: 'assembled' }] });
  */
 export const MaterialLot = z
   .strictObject({

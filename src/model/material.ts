@@ -66,6 +66,8 @@ export const MaterialPlant = z
 /**
  * Material master data (B2MML MaterialDefinition, OAGIS ItemMaster): what a thing is, how it is
  * counted and which plants use it.
+ * @example
+ * const result = validate(Material, { id: 'FG-4711', description: 'Gear pump', type: 'finished', baseUnit: 'H87' });
  */
 export const Material = z
   .strictObject({

@@ -6,6 +6,9 @@ import { commonFields, Identifier, LocalDate, NonNegativeQuantity, Text, Timesta
  * (B2MML OperationsResponse/SegmentResponse, SAP confirmation AFRU, OAGIS ConfirmWIP).
  * A confirmation is never edited: a wrong one is cancelled by a new confirmation whose
  * `reverses` names it, with the same quantities.
+ * @example
+ * validate(ProductionConfirmation, { id: 'C-1', workOrder: '000001004711', plant: 'DE01', yield: { value: '248', unit: 'H87' },
+ *   final: true, confirmedAt: '2026-05-13T13:42:10+02:00' });
  */
 export const ProductionConfirmation = z
   .strictObject({

@@ -61,6 +61,9 @@ export const InspectionResult = z
  * A quality event: an inspection result, a hold, a release, a deviation, a nonconformance or a
  * disposition concerning a material, optionally one lot (B2MML TestResult / OperationsEvent,
  * EPCIS inspecting events).
+ * @example
+ * validate(QualityEvent, { id: 'QM-1', kind: 'hold', material: 'FG-4711', plant: 'DE01', lot: '0000081234',
+ *   occurredAt: '2026-05-13T15:05:00+02:00', reason: 'Leak test rig out of calibration' });
  */
 export const QualityEvent = z
   .strictObject({

@@ -39,6 +39,8 @@ export const RoutingOperation = z
 /**
  * A routing: the sequence of operations that makes a material in a plant (B2MML
  * OperationsDefinition, SAP task list type N).
+ * @example
+ * validate(Routing, { id: 'R-1', material: 'FG-4711', plant: 'DE01', operations: [{ operation: '0010', workCenter: 'CNC-01' }] });
  */
 export const Routing = z
   .strictObject({

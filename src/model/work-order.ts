@@ -83,6 +83,9 @@ export const WorkOrderComponent = z
 /**
  * A work order (production order, process order, job): make a quantity of a material in a plant
  * between two instants (B2MML OperationsRequest/JobOrder, OAGIS ProductionOrder).
+ * @example
+ * const result = validate(WorkOrder, JSON.parse(body));
+ * if (result.ok && result.value.status === 'released') schedule(result.value);
  */
 export const WorkOrder = z
   .strictObject({

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { hasPrototypeKey } from './prototype-keys.js';
 
 /** A check that answers only "valid or not", building no output and no issues. */
 export type Predicate = (value: unknown) => boolean;
@@ -50,10 +51,10 @@ export function compilePredicate(schema: z.ZodType): Predicate | null {
     const body = compiler.emit(schema, 'value');
     const factory = new Function('refs', `return function predicate(value) {\n${body}\nreturn true;\n};`);
     return factory(compiler.refs) as Predicate;
-  } catch (error) {
-    // EvalError: code generation is disallowed (--disallow-code-generation-from-strings).
-    if (error instanceof Unsupported || error instanceof EvalError) return null;
-    throw error;
+  } catch {
+    // Unsupported: a construct outside the subset; EvalError: code generation is disallowed
+    // (--disallow-code-generation-from-strings). Whatever the reason, zod does the work.
+    return null;
   }
 }
 
@@ -87,13 +88,13 @@ class Compiler {
     if (def['coerce'] === true) throw new Unsupported('coerce');
     this.active.add(def);
     try {
-      return this.emitType(def, v) + this.emitChecks(def, v);
+      return this.emitType(schema, def, v) + this.emitChecks(def, v);
     } finally {
       this.active.delete(def);
     }
   }
 
-  private emitType(def: Def, v: string): string {
+  private emitType(schema: z.ZodType, def: Def, v: string): string {
     switch (def.type) {
       case 'string':
         return this.emitString(def, v);
@@ -103,11 +104,15 @@ class Compiler {
         return `if (typeof ${v} !== 'boolean') return false;\n`;
       case 'unknown':
       case 'any':
-        return '';
+        // validate() rejects a __proto__ key anywhere, also inside values of any type.
+        return `if (${this.ref(hasPrototypeKey)}(${v})) return false;\n`;
       case 'enum':
-        return this.emitMembership(Object.values(def['entries'] as Record<string, unknown>), v);
-      case 'literal':
-        return this.emitMembership(def['values'] as readonly unknown[], v);
+      case 'literal': {
+        // The set zod itself checks against: a numeric enum's reverse-mapping keys are not in it.
+        const values = schema._zod.values;
+        if (values === undefined) throw new Unsupported(def.type);
+        return this.emitMembership([...values], v);
+      }
       case 'optional':
         return `if (${v} !== undefined) {\n${this.emit(def['innerType'] as z.ZodType, v)}}\n`;
       case 'nullable':
@@ -176,14 +181,15 @@ class Compiler {
       code += `const ${field} = ${v}[${JSON.stringify(key)}];\n${this.emit(shape[key] as z.ZodType, field)}`;
     }
     const name = this.variable('k');
-    const known = keys.map((key) => `case ${JSON.stringify(key)}:`).join(' ');
+    const known =
+      keys.length === 0 ? '' : `${keys.map((key) => `case ${JSON.stringify(key)}:`).join(' ')} break;`;
     const catchallDef = catchall._zod.def as unknown as Def;
     const unknownKey =
       catchallDef.type === 'never'
         ? 'return false;'
         : `if (${name} === '__proto__') return false;\n{ const ${name}v = ${v}[${name}];\n${this.emit(catchall, `${name}v`)}}`;
     // `for...in` as zod reads unknown keys: it sees inherited enumerable keys too.
-    return `${code}for (const ${name} in ${v}) {\nswitch (${name}) { ${known} break; default: ${unknownKey} }\n}\n`;
+    return `${code}for (const ${name} in ${v}) {\nswitch (${name}) { ${known} default: ${unknownKey} }\n}\n`;
   }
 
   private emitRecord(def: Def, v: string): string {
@@ -242,8 +248,12 @@ class Compiler {
         return `if (!(${v} ${check['inclusive'] === true ? '>=' : '>'} ${Number(check['value'])})) return false;\n`;
       case 'less_than':
         return `if (!(${v} ${check['inclusive'] === true ? '<=' : '<'} ${Number(check['value'])})) return false;\n`;
-      case 'custom':
-        return `if (${this.ref(check['fn'])}(${v}) !== true) return false;\n`;
+      case 'custom': {
+        // .refine() keeps its predicate in `fn`; .superRefine() and .check() have none to call.
+        const fn = check['fn'];
+        if (typeof fn !== 'function') throw new Unsupported('custom check without a predicate');
+        return `if (${this.ref(fn)}(${v}) !== true) return false;\n`;
+      }
       default:
         throw new Unsupported(`check ${check.check}`);
     }

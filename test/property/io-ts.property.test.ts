@@ -8,9 +8,11 @@ import {
   ProductionConfirmation,
   QualityEvent,
   Routing,
+  toIoTs,
   WorkOrder,
 } from 'millwright/io-ts';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { arbitraryFromSchema, mutate, mutation } from '../support/arbitrary-from-schema.js';
 
 const codecs = {
@@ -67,3 +69,24 @@ describe.each(Object.values(canonicalObjects).map((object) => [object.name, obje
     });
   },
 );
+
+describe('toIoTs on other zod schemas', () => {
+  it('follows zod on numeric enums and rejects __proto__ keys in unknown values', () => {
+    enum Shift {
+      Early = 0,
+      Late = 1,
+    }
+    const shift = toIoTs(z.enum(Shift));
+    expect(shift.is(1)).toBe(true);
+    expect(shift.is('Early')).toBe(false);
+    const wrapper = toIoTs(z.strictObject({ payload: z.unknown() }));
+    expect(wrapper.is({ payload: { a: 1 } })).toBe(true);
+    expect(wrapper.is(JSON.parse('{"payload":{"__proto__":{"x":1}}}'))).toBe(false);
+  });
+
+  it('refuses what it cannot mirror, such as .superRefine()', () => {
+    expect(() => toIoTs(z.strictObject({ a: z.string() }).superRefine(() => {}))).toThrow(
+      expect.objectContaining({ code: 'UNSUPPORTED_SCHEMA' }),
+    );
+  });
+});

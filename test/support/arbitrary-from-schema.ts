@@ -121,7 +121,16 @@ export function arbitraryFromSchema(schema: z.ZodType): fc.Arbitrary<unknown> {
       const fields = Object.fromEntries(
         Object.entries(shape).map(([key, field]) => [key, arbitraryFromSchema(field)]),
       );
-      return fc.record(fields, { requiredKeys: required });
+      const record = fc.record(fields, { requiredKeys: required });
+      // Work orders: most generated windows run forwards, so that both sides of the rule are tested.
+      if (!('scheduledStart' in shape && 'scheduledEnd' in shape)) return record;
+      return fc.tuple(record, fc.nat({ max: 9 })).map(([value, dice]) => {
+        const order = value as { scheduledStart: string; scheduledEnd: string };
+        if (dice > 0 && Date.parse(order.scheduledEnd) < Date.parse(order.scheduledStart)) {
+          [order.scheduledStart, order.scheduledEnd] = [order.scheduledEnd, order.scheduledStart];
+        }
+        return order;
+      });
     }
     default:
       throw new Error(`no arbitrary for zod type ${def.type}`);

@@ -83,4 +83,21 @@ describe('recognising errors', () => {
     expect(foreign instanceof ValidationError).toBe(true);
     expect(foreign instanceof MappingError).toBe(false);
   });
+
+  it('recognises your own subclass by its prototype chain, not by the brand alone', () => {
+    class DeadLetterError extends MillwrightError {}
+    class PlantValidationError extends ValidationError {}
+    const own = new DeadLetterError('DEAD_LETTER', 'moved to the error folder');
+    expect(own instanceof DeadLetterError).toBe(true);
+    expect(own instanceof MillwrightError).toBe(true);
+    expect(new ValidationError([{ path: '', code: 'x', message: 'y' }]) instanceof DeadLetterError).toBe(
+      false,
+    );
+    expect(new ValidationError([{ path: '', code: 'x', message: 'y' }]) instanceof PlantValidationError).toBe(
+      false,
+    );
+    expect(new PlantValidationError([{ path: '', code: 'x', message: 'y' }]) instanceof ValidationError).toBe(
+      true,
+    );
+  });
 });

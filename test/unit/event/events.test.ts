@@ -126,6 +126,20 @@ describe('createEvent', () => {
     );
   });
 
+  it('refuses bad arguments with a ValidationError, never a TypeError', () => {
+    for (const type of ['toString', '__proto__', 'constructor']) {
+      expect(() => createEvent(type as never, samples.workOrder as never, { source })).toThrow(
+        ValidationError,
+      );
+    }
+    expect(() => createEvent('millwright.material.changed.v1', null as never, { source })).toThrow(
+      ValidationError,
+    );
+    expect(() => createEvent('millwright.material.changed.v1', samples.material, undefined as never)).toThrow(
+      /\/source/,
+    );
+  });
+
   it('refuses an unknown event type', () => {
     expect(() =>
       createEvent('millwright.workorder.exploded.v1' as never, samples.workOrder as never, { source }),

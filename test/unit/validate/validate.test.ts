@@ -1,4 +1,4 @@
-import { canonicalObjects, Material, Quantity, validate, WorkOrder } from 'millwright';
+import { canonicalObjects, Material, PositiveQuantity, Quantity, validate, WorkOrder } from 'millwright';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as samples from '../../../examples/sample-records.js';
@@ -83,6 +83,54 @@ describe('validate', () => {
     });
   });
 
+  it('handles every zod construct it does not compile by letting zod answer', () => {
+    enum Shift {
+      Early = 0,
+      Late = 1,
+    }
+    const cases: [z.ZodType, unknown, boolean][] = [
+      [z.strictObject({}), {}, true],
+      [z.strictObject({}), { a: 1 }, false],
+      [z.object({}).catchall(z.string()), { a: 'x' }, true],
+      [z.strictObject({ nested: z.strictObject({}).optional() }), { nested: {} }, true],
+      [z.strictObject({ a: z.string() }).superRefine(() => {}), { a: 'ok' }, true],
+      [z.string().check(() => {}), 'ok', true],
+      [z.enum(Shift), 1, true],
+      [z.enum(Shift), 'Early', false],
+      [z.literal([1, 'a']), 1, true],
+    ];
+    for (const [schema, data, ok] of cases) {
+      expect(validate(schema, data).ok, JSON.stringify(data)).toBe(ok);
+      expect(schema.safeParse(data).success).toBe(ok);
+    }
+  });
+
+  it('rejects a __proto__ key inside a value of any type, on the fast path too', () => {
+    const Wrapper = z.strictObject({ payload: z.unknown() });
+    expect(compilePredicate(Wrapper)).not.toBeNull();
+    expect(validate(Wrapper, JSON.parse('{"payload":{"a":[{"__proto__":{"x":1}}]}}'))).toMatchObject({
+      ok: false,
+      issues: [{ path: '/payload/a/0/__proto__', code: 'forbidden_key' }],
+    });
+  });
+
+  it('rejects overlong decimal strings at once, whatever they hold', () => {
+    const result = validate(PositiveQuantity, { value: `0.${'1'.repeat(40_000)}x`, unit: 'KGM' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues).toContainEqual(
+      expect.objectContaining({ path: '/value', code: 'too_big' }),
+    );
+    for (const [value, ok] of [
+      ['0.10', true],
+      ['0.000001', true],
+      ['10.000', true],
+      ['0.0', false],
+      ['0', false],
+    ] as const) {
+      expect(validate(PositiveQuantity, { value, unit: 'KGM' }).ok, value).toBe(ok);
+    }
+  });
+
   it('says "required" for a missing field, not a type error', () => {
     expect(validate(Quantity, { value: '1' })).toMatchObject({
       ok: false,
@@ -102,5 +150,6 @@ describe('compilePredicate', () => {
     expect(compilePredicate(z.string().default('x'))).toBeNull();
     expect(compilePredicate(z.string().regex(/a/g))).toBeNull(); // stateful pattern
     expect(compilePredicate(z.url())).toBeNull();
+    expect(compilePredicate(z.strictObject({ a: z.string() }).superRefine(() => {}))).toBeNull();
   });
 });
