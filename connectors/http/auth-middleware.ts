@@ -37,7 +37,8 @@ export function createOAuth2Middleware(tokens: AccessTokenSource, logger: HttpLo
     step: 'authenticate',
     wrap: (next) => async (request) => {
       const correlationId = request.headers['x-correlation-id'];
-      const token = await tokens.get(correlationId);
+      const context = { correlationId, traceparent: request.headers.traceparent };
+      const token = await tokens.get(context);
       request.headers.authorization = `Bearer ${token}`;
       try {
         return await next(request);
@@ -46,7 +47,7 @@ export function createOAuth2Middleware(tokens: AccessTokenSource, logger: HttpLo
           throw error;
         logger.info('millwright: access token rejected with 401, fetching a new one', { correlationId });
         tokens.invalidate(token);
-        request.headers.authorization = `Bearer ${await tokens.get(correlationId)}`;
+        request.headers.authorization = `Bearer ${await tokens.get(context)}`;
         return next(request);
       }
     },

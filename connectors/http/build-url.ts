@@ -1,3 +1,5 @@
+import { ValidationError } from '../../src/errors/validation-error.js';
+
 /** A query parameter value; `null` and `undefined` leave the parameter out. */
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -14,11 +16,24 @@ export type QueryParams = Readonly<Record<string, QueryValue | readonly QueryVal
  * @param path - the path, e.g. `/workorders` or `workorders/4711`, possibly with a query string.
  * @param params - parameters to add to the query.
  * @returns the absolute URL.
+ * @throws {ValidationError} when the path is not a string or the parameters are not an object
+ *   (`/path`, `/params`), before anything is sent.
  * @example
  * buildUrl('https://mes.example/api', '/workorders', { plant: 'DE01', q: 'gear pump' });
  * // 'https://mes.example/api/workorders?plant=DE01&q=gear%20pump'
  */
 export function buildUrl(baseURL: string, path: string, params?: QueryParams): string {
+  const pathIsString = typeof path === 'string';
+  const paramsAreObject = params === undefined || (typeof params === 'object' && params !== null);
+  if (!pathIsString || !paramsAreObject) {
+    throw new ValidationError(
+      [
+        ...(pathIsString ? [] : [{ path: '/path', code: 'invalid_type', message: 'must be a string' }]),
+        ...(paramsAreObject ? [] : [{ path: '/params', code: 'invalid_type', message: 'must be an object' }]),
+      ],
+      { schema: 'request' },
+    );
+  }
   const url = path === '' ? baseURL : `${baseURL}/${path.replace(/^\/+/, '')}`;
   const query = params === undefined ? '' : encodeQuery(params);
   if (query === '') return url;

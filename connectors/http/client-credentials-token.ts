@@ -1,13 +1,22 @@
 import { HttpError } from '../../src/errors/http-error.js';
+import { continueTrace } from './create-traceparent.js';
 import type { HttpHandler, HttpRequest } from './http-request.js';
 import { toErrorDetails } from './request-details.js';
 import type { ResolvedAuth } from './resolve-http-options.js';
 import type { SecretRedactor } from './secret-redactor.js';
 
+/** The call a token is needed for: its token request carries the same correlation and trace. */
+export interface TokenRequestContext {
+  /** The call's `x-correlation-id`. */
+  readonly correlationId: string | undefined;
+  /** The call's `traceparent`; the token request continues its trace. */
+  readonly traceparent: string | undefined;
+}
+
 /** Hands out OAuth2 access tokens for one client. */
 export interface AccessTokenSource {
   /** The cached token while it is fresh, else a new one (one fetch shared by concurrent callers). */
-  get(correlationId: string | undefined): Promise<string>;
+  get(context: TokenRequestContext): Promise<string>;
   /** Forgets `token` when the API rejected it; a newer token already cached is kept. */
   invalidate(token: string): void;
 }
@@ -18,28 +27,32 @@ const MAX_REFRESH_MARGIN_MS = 30_000;
 /**
  * Creates the token source of the OAuth2 client credentials grant (RFC 6749 §4.4). A token is
  * used until 10% of its lifetime (at most 30 s) before `expires_in` runs out; a token without
- * `expires_in` is used until the API rejects it. Each token is registered with the redactor,
- * so it never shows in an error or a log.
+ * `expires_in` is used until the API rejects it; a token whose `expires_in` is zero, negative
+ * or not a number is not kept at all: it serves the calls that were waiting for it, and the
+ * next call fetches a new one. Each token is registered with the redactor, so it never shows
+ * in an error or a log. The token request carries the call's `x-correlation-id` and a
+ * `traceparent` in the call's trace.
  *
  * @param auth - the resolved client credentials.
  * @param send - sends the token request (the transport with a time limit).
  * @param redactor - the client's redactor.
- * @param now - the clock in epoch milliseconds. @default Date.now
+ * @param now - a monotonic clock in milliseconds, e.g. `() => performance.now()`.
  * @returns the token source.
  */
 export function createClientCredentialsTokenSource(
   auth: Extract<ResolvedAuth, { type: 'oauth2-client-credentials' }>,
   send: HttpHandler,
   redactor: SecretRedactor,
-  now: () => number = Date.now,
+  now: () => number,
 ): AccessTokenSource {
   let cached: { readonly token: string; readonly refreshAt: number } | null = null;
   let pending: Promise<string> | null = null;
 
-  async function fetchToken(correlationId: string | undefined): Promise<string> {
+  async function fetchToken({ correlationId, traceparent }: TokenRequestContext): Promise<string> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'content-type': 'application/x-www-form-urlencoded',
+      traceparent: continueTrace(traceparent, correlationId),
     };
     if (auth.authorization !== null) headers.authorization = auth.authorization;
     if (correlationId !== undefined) headers['x-correlation-id'] = correlationId;
@@ -49,14 +62,14 @@ export function createClientCredentialsTokenSource(
     const { token, expiresInMs } = readTokenResponse(response.body, request, response.status, redactor);
     redactor.add(token);
     const margin = Math.min(MAX_REFRESH_MARGIN_MS, expiresInMs * 0.1);
-    cached = { token, refreshAt: startedAt + expiresInMs - margin };
+    cached = expiresInMs > 0 ? { token, refreshAt: startedAt + expiresInMs - margin } : null;
     return token;
   }
 
   return {
-    get(correlationId) {
+    get(context) {
       if (cached !== null && now() < cached.refreshAt) return Promise.resolve(cached.token);
-      pending ??= fetchToken(correlationId).finally(() => {
+      pending ??= fetchToken(context).finally(() => {
         pending = null;
       });
       return pending;
@@ -67,6 +80,10 @@ export function createClientCredentialsTokenSource(
   };
 }
 
+/**
+ * Reads the token and its lifetime: `expires_in` seconds; infinite when the field is absent
+ * (or null); zero, which means "do not keep", when it is zero, negative or not a number.
+ */
 function readTokenResponse(
   body: string,
   request: HttpRequest,
@@ -87,10 +104,9 @@ function readTokenResponse(
   if (typeof token !== 'string' || token === '' || /[^\t\x20-\x7e\x80-\xff]/.test(token)) {
     throw invalid('the token response has no usable access_token');
   }
-  const expiresIn = Number(fields['expires_in']);
-  return {
-    token,
-    expiresInMs:
-      fields['expires_in'] !== undefined && expiresIn > 0 ? expiresIn * 1000 : Number.POSITIVE_INFINITY,
-  };
+  const expiresIn = fields['expires_in'];
+  if (expiresIn === undefined || expiresIn === null) return { token, expiresInMs: Number.POSITIVE_INFINITY };
+  const seconds =
+    typeof expiresIn === 'number' || typeof expiresIn === 'string' ? Number(expiresIn) : Number.NaN;
+  return { token, expiresInMs: seconds > 0 ? seconds * 1000 : 0 };
 }

@@ -3,6 +3,7 @@ import { createAxiosTransport } from './axios-transport.js';
 import { createCircuitBreakerMiddleware } from './circuit-breaker-middleware.js';
 import { createClientCredentialsTokenSource } from './client-credentials-token.js';
 import { createCorrelationMiddleware } from './correlation-middleware.js';
+import { type HttpClock, systemClock } from './http-clock.js';
 import { composeMiddleware, type HttpMiddleware } from './http-middleware.js';
 import type { HttpClientOptions } from './http-options.js';
 import type { HttpHandler } from './http-request.js';
@@ -28,6 +29,8 @@ export interface HttpClientContext {
   readonly entry: string;
   /** The options' type name, e.g. `RestClientOptions`, named in a ValidationError. */
   readonly optionsName: string;
+  /** The clock of token expiry and the rate limit; tests give their own. @default the system clock */
+  readonly clock?: HttpClock;
 }
 
 /**
@@ -43,6 +46,7 @@ export interface HttpClientContext {
  */
 export function createHttpClient(options: HttpClientOptions, context: HttpClientContext): HttpClient {
   const resolved = resolveHttpOptions(options, context.optionsName);
+  const clock = context.clock ?? systemClock;
   const { axios, cockatiel } = loadHttpPeers(context.entry);
   const redactor = createSecretRedactor(resolved.secrets);
   const transport = createAxiosTransport(axios, resolved, redactor);
@@ -61,11 +65,12 @@ export function createHttpClient(options: HttpClientOptions, context: HttpClient
       auth,
       composeMiddleware([timeout], transport),
       redactor,
+      clock.now,
     );
     middlewares.push(createOAuth2Middleware(tokens, resolved.logger));
   }
   if (circuitBreaker !== null)
     middlewares.push(createCircuitBreakerMiddleware(circuitBreaker, resolved, cockatiel, redactor));
-  if (rateLimit !== null) middlewares.push(createRateLimitMiddleware(rateLimit));
+  if (rateLimit !== null) middlewares.push(createRateLimitMiddleware(rateLimit, clock));
   return { options: resolved, redactor, send: composeMiddleware(middlewares, transport) };
 }

@@ -23,6 +23,26 @@ export function createTraceparent(correlationId: string): string {
   return `00-${traceId}-${randomHex8()}-01`;
 }
 
+/** `00-<trace-id>-<parent-id>-<flags>`, with the ids not all zero (W3C Trace Context, version 00). */
+const TRACEPARENT = /^00-(?!0{32})([0-9a-f]{32})-(?!0{16})[0-9a-f]{16}-([0-9a-f]{2})$/;
+
+/**
+ * The `traceparent` of another request made for the same call (an OAuth2 token request): the
+ * call's trace-id and flags with a new parent-id, so that both requests show in one trace.
+ *
+ * @param traceparent - the call's `traceparent`, when it has one.
+ * @param correlationId - the call's correlation id, for a new trace when the call has no valid `traceparent`.
+ * @returns the header value.
+ * @example
+ * continueTrace('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', 'x');
+ * // '00-0af7651916cd43dd8448eb211c80319c-<16 random hex>-01'
+ */
+export function continueTrace(traceparent: string | undefined, correlationId: string | undefined): string {
+  const parent = traceparent === undefined ? null : TRACEPARENT.exec(traceparent);
+  if (parent === null) return createTraceparent(correlationId ?? randomUUID());
+  return `00-${parent[1]}-${randomHex8()}-${parent[2]}`;
+}
+
 function isUuid(value: string): boolean {
   return value.length === 36 && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -8,7 +8,11 @@ export interface BearerAuth {
   readonly token: string;
 }
 
-/** HTTP Basic authentication (RFC 7617), sent as `Authorization: Basic <base64(username:password)>`. */
+/**
+ * HTTP Basic authentication (RFC 7617), sent as `Authorization: Basic <base64(username:password)>`.
+ * Both are encoded as UTF-8 first, so they may hold any character (`Grüße€2026`), except a `:`
+ * in the username.
+ */
 export interface BasicAuth {
   readonly type: 'basic';
   readonly username: string;
@@ -73,15 +77,16 @@ export interface RetryOptions {
   readonly attempts?: number;
   /**
    * The base of the exponential backoff: before retry n the client waits a random time
-   * between 0 and `min(maxDelayMs, baseDelayMs * 2^(n-1))` ("full jitter").
+   * between 0 and `min(maxDelayMs, baseDelayMs * 2^(n-1))` ("full jitter"). At most 2,147,483,647.
    * @default 200
    */
   readonly baseDelayMs?: number;
-  /** The longest backoff between two attempts. @default 30_000 */
+  /** The longest backoff between two attempts; at most 2,147,483,647. @default 30_000 */
   readonly maxDelayMs?: number;
   /**
    * The longest wait a `Retry-After` header (seconds or an HTTP date) can impose; a longer
-   * one is cut to this, so a `Retry-After: 3600` cannot stall a call for an hour.
+   * one is cut to this, so a `Retry-After: 3600` cannot stall a call for an hour. At most
+   * 2,147,483,647.
    * @default 120_000
    */
   readonly maxRetryAfterMs?: number;
@@ -98,7 +103,7 @@ export interface RetryOptions {
 export interface CircuitBreakerOptions {
   /** Consecutive failures that open the circuit. @default 5 */
   readonly failureThreshold?: number;
-  /** How long the circuit stays open before a trial request. @default 30_000 */
+  /** How long the circuit stays open before a trial request; at most 2,147,483,647. @default 30_000 */
   readonly resetAfterMs?: number;
 }
 
@@ -168,13 +173,29 @@ export interface HttpClientOptions {
   readonly auth?: HttpAuth;
   /** Retries with exponential backoff and full jitter; see {@link RetryOptions}. */
   readonly retry?: RetryOptions;
-  /** The time limit of one attempt, from connecting to the last byte of the body. @default 10_000 */
+  /**
+   * The time limit of one attempt, from connecting to the last byte of the body, in
+   * milliseconds; at most 2,147,483,647 (about 24.8 days), the longest a Node.js timer waits.
+   * @default 10_000
+   */
   readonly timeoutMs?: number;
+  /**
+   * The largest response body accepted, in bytes after decompression. A larger one is cut off
+   * and the call fails with a `NetworkError` whose `systemCode` is `RESPONSE_TOO_LARGE` (not
+   * retried), so that a faulty or hostile server cannot exhaust the memory of the process.
+   * @default 33_554_432 (32 MiB)
+   */
+  readonly maxResponseBytes?: number;
   /** A circuit breaker for the endpoint; see {@link CircuitBreakerOptions}. @default none */
   readonly circuitBreaker?: CircuitBreakerOptions;
   /** A client-side rate limit; see {@link RateLimitOptions}. @default none */
   readonly rateLimit?: RateLimitOptions;
-  /** Headers sent with every request, e.g. `{ 'x-plant': 'DE01' }`. @default none */
+  /**
+   * Headers sent with every request, e.g. `{ 'x-plant': 'DE01' }`. `Idempotency-Key`,
+   * `x-correlation-id` and `traceparent` are refused here: each names one call, so give them per
+   * call (`idempotencyKey`, `correlationId`, `headers` of the call).
+   * @default none
+   */
   readonly headers?: Readonly<Record<string, string>>;
   /** Makes the `x-correlation-id` of a call that has none. @default crypto.randomUUID */
   readonly correlationId?: () => string;

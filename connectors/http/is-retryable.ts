@@ -1,6 +1,7 @@
 import { HttpError } from '../../src/errors/http-error.js';
 import { NetworkError } from '../../src/errors/network-error.js';
 import { TimeoutError } from '../../src/errors/timeout-error.js';
+import { RESPONSE_TOO_LARGE } from './axios-transport.js';
 import type { HttpRequest } from './http-request.js';
 
 /** Statuses that say "try again": request timeout, too early, too many requests, and server trouble. */
@@ -55,10 +56,11 @@ export function isRetryableError(error: unknown): boolean {
 /**
  * Whether a failure says the endpoint is unwell, for the circuit breaker: timeouts, network
  * errors and 5xx statuses. A 4xx is the caller's problem (or, for 429, a request to slow
- * down, which `Retry-After` handles) and does not count.
+ * down, which `Retry-After` handles) and does not count, nor does an answer that was too large.
  * @returns true when the failure counts against the endpoint.
  */
 export function isEndpointFailure(error: unknown): boolean {
-  if (error instanceof TimeoutError || error instanceof NetworkError) return true;
+  if (error instanceof TimeoutError) return true;
+  if (error instanceof NetworkError) return error.systemCode !== RESPONSE_TOO_LARGE;
   return error instanceof HttpError && error.code === 'HTTP_STATUS' && error.status >= 500;
 }

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { HttpClock } from './http-clock.js';
 import type { HttpMiddleware } from './http-middleware.js';
 import type { ResolvedHttpOptions } from './resolve-http-options.js';
 import { createTokenBucket } from './token-bucket.js';
@@ -9,18 +9,20 @@ import { createTokenBucket } from './token-bucket.js';
  * bulkhead limits concurrency, not rate). Retries take a turn like any other request.
  *
  * @param settings - the resolved `rateLimit` options.
+ * @param clock - what the bucket reads and the waits sleep on.
  * @returns the middleware.
  */
 export function createRateLimitMiddleware(
   settings: NonNullable<ResolvedHttpOptions['rateLimit']>,
+  clock: HttpClock,
 ): HttpMiddleware {
-  const bucket = createTokenBucket(settings.requestsPerSecond, settings.burst);
+  const bucket = createTokenBucket(settings.requestsPerSecond, settings.burst, clock.now);
   return {
     name: 'rateLimit',
     step: 'guard',
     wrap: (next) => async (request) => {
       const waitMs = bucket.reserve();
-      if (waitMs > 0) await sleep(waitMs);
+      if (waitMs > 0) await clock.sleep(waitMs);
       return next(request);
     },
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { ValidationError, type ValidationIssue } from '../../src/errors/validation-error.js';
+import { toJsonPointer } from '../../src/validate/json-pointer.js';
 import type {
   HttpAuth,
   HttpClientOptions,
@@ -27,6 +28,8 @@ export interface ResolvedHttpOptions {
     readonly maxRetryAfterMs: number;
   };
   readonly timeoutMs: number;
+  /** The largest response body accepted, in bytes (axios `maxContentLength`). */
+  readonly maxResponseBytes: number;
   readonly circuitBreaker: { readonly failureThreshold: number; readonly resetAfterMs: number } | null;
   readonly rateLimit: { readonly requestsPerSecond: number; readonly burst: number } | null;
   /** Headers for every request, names in lower case, `accept: application/json` included. */
@@ -53,6 +56,19 @@ export type ResolvedAuth =
 const RETRY_DEFAULTS = { attempts: 4, baseDelayMs: 200, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
 const CIRCUIT_DEFAULTS = { failureThreshold: 5, resetAfterMs: 30_000 };
 const TIMEOUT_DEFAULT_MS = 10_000;
+const MAX_RESPONSE_BYTES_DEFAULT = 32 * 1024 * 1024;
+/**
+ * The longest duration a Node.js timer keeps (2^31 - 1 ms, about 24.8 days): a longer one fires
+ * at once, which would turn a generous timeout into an immediate one.
+ */
+export const MAX_DURATION_MS = 2_147_483_647;
+/** Headers that name one call and must not be the same for all: each has a per-call option. */
+const PER_CALL_HEADERS: Readonly<Record<string, string>> = {
+  'idempotency-key': 'must not be the same for every request; give `idempotencyKey` per call',
+  'x-correlation-id':
+    'must not be the same for every request; give `correlationId` per call or as a function in the options',
+  traceparent: 'must not be the same for every request; the client makes one per call, or give it per call',
+};
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // What Node.js accepts in a header value: tab, visible ASCII, space and obs-text.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
@@ -107,10 +123,16 @@ export function resolveHttpOptions(
     'must be an integer >= 1',
   );
   for (const key of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const) {
-    check(isDuration(retry[key], true), `/retry/${key}`, 'must be a finite number >= 0');
+    check(isDuration(retry[key], true), `/retry/${key}`, `must be a number from 0 to ${MAX_DURATION_MS}`);
   }
   const timeoutMs = options.timeoutMs ?? TIMEOUT_DEFAULT_MS;
-  check(isDuration(timeoutMs, false), '/timeoutMs', 'must be a finite number > 0');
+  check(isDuration(timeoutMs, false), '/timeoutMs', `must be a number > 0 and at most ${MAX_DURATION_MS}`);
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES_DEFAULT;
+  check(
+    Number.isSafeInteger(maxResponseBytes) && maxResponseBytes >= 1,
+    '/maxResponseBytes',
+    'must be an integer >= 1',
+  );
 
   const breakerFields = groupOf(options.circuitBreaker, '/circuitBreaker');
   const circuitBreaker = breakerFields === undefined ? null : { ...CIRCUIT_DEFAULTS, ...breakerFields };
@@ -121,14 +143,18 @@ export function resolveHttpOptions(
       '/circuitBreaker/failureThreshold',
       'must be an integer >= 1',
     );
-    check(isDuration(resetAfterMs, false), '/circuitBreaker/resetAfterMs', 'must be a finite number > 0');
+    check(
+      isDuration(resetAfterMs, false),
+      '/circuitBreaker/resetAfterMs',
+      `must be a number > 0 and at most ${MAX_DURATION_MS}`,
+    );
   }
 
   const limitFields = groupOf(options.rateLimit, '/rateLimit');
   const rateLimit = limitFields === undefined ? null : resolveRateLimit(limitFields);
   if (rateLimit !== null) {
     check(
-      isDuration(rateLimit.requestsPerSecond, false),
+      isPositive(rateLimit.requestsPerSecond),
       '/rateLimit/requestsPerSecond',
       'must be a finite number > 0',
     );
@@ -141,13 +167,14 @@ export function resolveHttpOptions(
 
   const headers: Record<string, string> = { accept: 'application/json' };
   for (const [header, value] of Object.entries(groupOf(options.headers, '/headers') ?? {})) {
+    const path = toJsonPointer(['headers', header]);
     const valid = HEADER_NAME.test(header) && typeof value === 'string' && HEADER_VALUE.test(value);
-    check(
-      valid,
-      `/headers/${escapePointer(header)}`,
-      'must be a valid header name with a string value without line breaks',
-    );
-    if (valid) headers[header.toLowerCase()] = value;
+    check(valid, path, 'must be a valid header name with a string value without line breaks');
+    const perCall = Object.hasOwn(PER_CALL_HEADERS, header.toLowerCase())
+      ? PER_CALL_HEADERS[header.toLowerCase()]
+      : undefined;
+    if (perCall !== undefined) check(false, path, perCall);
+    if (valid && perCall === undefined) headers[header.toLowerCase()] = value;
   }
 
   const authFields = groupOf(options.auth, '/auth');
@@ -172,6 +199,7 @@ export function resolveHttpOptions(
     secrets: options.auth === undefined ? [] : collectSecrets(options.auth, auth),
     retry,
     timeoutMs,
+    maxResponseBytes,
     circuitBreaker,
     rateLimit,
     headers,
@@ -186,7 +214,7 @@ export function resolveHttpOptions(
 function resolveRateLimit(fields: Partial<RateLimitOptions>): { requestsPerSecond: number; burst: number } {
   const requestsPerSecond = fields.requestsPerSecond as number;
   const burst =
-    fields.burst ?? (isDuration(requestsPerSecond, false) ? Math.max(1, Math.ceil(requestsPerSecond)) : 1);
+    fields.burst ?? (isPositive(requestsPerSecond) ? Math.max(1, Math.ceil(requestsPerSecond)) : 1);
   return { requestsPerSecond, burst };
 }
 
@@ -194,27 +222,35 @@ function resolveAuth(
   auth: HttpAuth,
   check: (ok: boolean, path: string, message: string) => void,
 ): ResolvedAuth | null {
-  const credential = (value: unknown, path: string): boolean => {
-    const ok = typeof value === 'string' && value !== '' && HEADER_VALUE.test(value);
-    check(ok, path, 'must be a non-empty string without line breaks');
+  // A value sent in a header as it is must be a valid header value; one that is base64- or
+  // form-encoded first (Basic, OAuth2 client credentials) may hold any character.
+  const credential = (value: unknown, path: string, verbatim: boolean): boolean => {
+    const ok = typeof value === 'string' && value !== '' && (!verbatim || HEADER_VALUE.test(value));
+    check(
+      ok,
+      path,
+      verbatim ? 'must be a non-empty string without line breaks' : 'must be a non-empty string',
+    );
     return ok;
   };
   switch (auth.type) {
     case 'bearer':
-      return credential(auth.token, '/auth/token')
+      return credential(auth.token, '/auth/token', true)
         ? { type: 'header', name: 'authorization', value: `Bearer ${auth.token}` }
         : null;
     case 'basic': {
-      const ok = credential(auth.username, '/auth/username') && credential(auth.password, '/auth/password');
-      check(!String(auth.username).includes(':'), '/auth/username', 'must not contain ":" (RFC 7617)');
-      return ok
+      const username = credential(auth.username, '/auth/username', false);
+      const password = credential(auth.password, '/auth/password', false);
+      const colon = username && auth.username.includes(':');
+      check(!colon, '/auth/username', 'must not contain ":" (RFC 7617)');
+      return username && password && !colon
         ? { type: 'header', name: 'authorization', value: basicAuthorization(auth.username, auth.password) }
         : null;
     }
     case 'api-key': {
       const named = typeof auth.header === 'string' && HEADER_NAME.test(auth.header);
       check(named, '/auth/header', 'must be a valid header name');
-      return credential(auth.value, '/auth/value') && named
+      return credential(auth.value, '/auth/value', true) && named
         ? { type: 'header', name: auth.header.toLowerCase(), value: auth.value }
         : null;
     }
@@ -228,13 +264,15 @@ function resolveAuth(
 
 function resolveClientCredentials(
   auth: OAuth2ClientCredentialsAuth,
-  credential: (value: unknown, path: string) => boolean,
+  credential: (value: unknown, path: string, verbatim: boolean) => boolean,
   check: (ok: boolean, path: string, message: string) => void,
 ): ResolvedAuth | null {
   const tokenUrl = parseHttpUrl(auth.tokenUrl);
   check(tokenUrl !== null, '/auth/tokenUrl', 'must be an absolute http: or https: URL');
+  // Both are form-encoded before they are sent, in the body or inside the Basic header.
   const ok =
-    credential(auth.clientId, '/auth/clientId') && credential(auth.clientSecret, '/auth/clientSecret');
+    credential(auth.clientId, '/auth/clientId', false) &&
+    credential(auth.clientSecret, '/auth/clientSecret', false);
   check(auth.scope === undefined || typeof auth.scope === 'string', '/auth/scope', 'must be a string');
   const inBody = auth.clientAuthentication === 'body';
   check(
@@ -292,16 +330,17 @@ function parseHttpUrl(value: unknown): URL | null {
   }
 }
 
+/** A number of milliseconds a timer can wait: up to {@link MAX_DURATION_MS}, zero only where allowed. */
 function isDuration(value: unknown, zeroAllowed: boolean): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && (zeroAllowed ? value >= 0 : value > 0);
+  return typeof value === 'number' && (zeroAllowed ? value >= 0 : value > 0) && value <= MAX_DURATION_MS;
+}
+
+function isPositive(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
 /** The fields of an options object that are not undefined, so that spreading keeps the defaults. */
 function definedFields<T extends object>(value: T | undefined): Partial<T> {
   if (value === undefined) return {};
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
-}
-
-function escapePointer(segment: string): string {
-  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }

@@ -11,18 +11,14 @@ export interface TokenBucket {
  *
  * @param perSecond - tokens added per second.
  * @param burst - the bucket's size, and its content at the start.
- * @param now - a monotonic clock in milliseconds. @default performance.now
+ * @param now - a monotonic clock in milliseconds, e.g. `() => performance.now()`.
  * @returns the bucket.
  * @example
- * const bucket = createTokenBucket(10, 2);
+ * const bucket = createTokenBucket(10, 2, () => performance.now());
  * bucket.reserve(); bucket.reserve(); // 0, 0
  * bucket.reserve(); // about 100
  */
-export function createTokenBucket(
-  perSecond: number,
-  burst: number,
-  now: () => number = () => performance.now(),
-): TokenBucket {
+export function createTokenBucket(perSecond: number, burst: number, now: () => number): TokenBucket {
   const msPerToken = 1000 / perSecond;
   let tokens = burst;
   let last = now();

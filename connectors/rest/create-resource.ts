@@ -3,7 +3,11 @@ import { MappingError } from '../../src/errors/mapping-error.js';
 import { ValidationError } from '../../src/errors/validation-error.js';
 import { canonicalObjects } from '../../src/model/canonical-objects.js';
 import { validate } from '../../src/validate/validate.js';
-import type { PaginateOptions } from './pagination-options.js';
+import {
+  type PaginateOptions,
+  type ResolvedPaginateOptions,
+  resolvePaginateOptions,
+} from './pagination-options.js';
 import type { BodyRequestOptions, RequestOptions } from './rest-client-options.js';
 
 /**
@@ -42,10 +46,15 @@ export interface Resource<T> {
    * @returns the object the server sent back, validated; the object sent when the response has no body.
    */
   create(object: T, options?: BodyRequestOptions): Promise<T>;
-  /** GETs `path/id` (the id percent-encoded). @returns the object, validated. */
+  /**
+   * GETs `path/id` (the id percent-encoded).
+   * @returns the object, validated.
+   * @throws {ValidationError} before sending, for an id that is not a string, is empty, or is
+   *   `.` or `..` (which would name the collection or its parent, not an item).
+   */
   get(id: string, options?: RequestOptions): Promise<T>;
   /**
-   * PUTs the object to `path/id`.
+   * PUTs the object to `path/id`; the id is checked as by {@link Resource.get}.
    * @returns the object the server sent back, validated; the object sent when the response has no body.
    */
   update(id: string, object: T, options?: RequestOptions): Promise<T>;
@@ -61,12 +70,13 @@ export interface ResourceTransport {
     body: unknown,
     options: BodyRequestOptions | undefined,
   ): Promise<unknown>;
-  paginate(path: string, options: PaginateOptions): AsyncIterableIterator<unknown>;
+  paginate(path: string, options: ResolvedPaginateOptions): AsyncIterableIterator<unknown>;
 }
 
 /**
  * Creates a {@link Resource} on a REST client.
  * @returns the resource.
+ * @throws {ValidationError} for invalid `pagination` options.
  */
 export function createResource<S extends z.ZodType>(
   transport: ResourceTransport,
@@ -76,8 +86,18 @@ export function createResource<S extends z.ZodType>(
   type T = z.output<S>;
   const { schema, toCanonical, fromCanonical } = options;
   const schemaName = Object.values(canonicalObjects).find((object) => object.schema === schema)?.name;
-  const pagination = options.pagination ?? { style: 'link' };
-  const itemPath = (id: string): string => `${path.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+  const pagination = resolvePaginateOptions(options.pagination ?? { style: 'link' });
+  const collection = path.replace(/\/+$/, '');
+  const itemPath = (id: string): string => {
+    // `.` and `..` stay dot segments after percent-encoding: `orders/..` would be `GET /api/`.
+    if (typeof id !== 'string' || id === '' || id === '.' || id === '..') {
+      throw new ValidationError(
+        [{ path: '', code: 'invalid_id', message: 'must be a non-empty string other than "." and ".."' }],
+        { schema: 'resource id' },
+      );
+    }
+    return `${collection}/${encodeURIComponent(id)}`;
+  };
 
   const check = (data: unknown): T => {
     const result = validate(schema, data);
@@ -117,14 +137,15 @@ export function createResource<S extends z.ZodType>(
 
   return {
     create: (object, requestOptions) => send('POST', path, object, requestOptions),
-    update: (id, object, requestOptions) => send('PUT', itemPath(id), object, requestOptions),
+    update: async (id, object, requestOptions) => send('PUT', itemPath(id), object, requestOptions),
     get: async (id, requestOptions) =>
       receive(await transport.request('GET', itemPath(id), undefined, requestOptions)),
     async *list(requestOptions) {
-      const listing = {
+      const listing: ResolvedPaginateOptions = {
         ...pagination,
-        ...requestOptions,
         params: { ...pagination.params, ...requestOptions?.params },
+        headers: { ...pagination.headers, ...requestOptions?.headers },
+        correlationId: requestOptions?.correlationId ?? pagination.correlationId,
       };
       for await (const record of transport.paginate(path, listing)) yield receive(record);
     },

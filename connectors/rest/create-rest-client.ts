@@ -5,7 +5,7 @@ import { createHttpRequest } from '../http/create-http-request.js';
 import type { HttpMethod } from '../http/http-request.js';
 import { createResource, type Resource, type ResourceOptions } from './create-resource.js';
 import { paginate } from './paginate.js';
-import type { PaginateOptions } from './pagination-options.js';
+import { type PaginateOptions, resolvePaginateOptions } from './pagination-options.js';
 import { parseJsonBody } from './parse-json-body.js';
 import type { BodyRequestOptions, RequestOptions, RestClientOptions } from './rest-client-options.js';
 import { serializeJsonBody } from './serialize-json-body.js';
@@ -37,6 +37,7 @@ export interface RestClient {
    * Iterates over every item of a paged collection (`link`, `cursor` or `offset` style),
    * fetching pages as the loop asks for them.
    * @returns an async iterator of the items, typed as the caller says (unchecked).
+   * @throws {ValidationError} at once, for options that are invalid (`/style`, `/limit`...).
    */
   paginate<T = unknown>(path: string, options: PaginateOptions): AsyncIterableIterator<T>;
   /**
@@ -85,8 +86,9 @@ export function createRestClient(options: RestClientOptions): RestClient {
     return parseJsonBody(httpRequest, await send(httpRequest), redactor);
   }
 
+  // Resolved here, not inside the generator: bad options fail the call, not the first next().
   const listPages = <T>(path: string, paginateOptions: PaginateOptions) =>
-    paginate<T>(http, path, paginateOptions);
+    paginate<T>(http, path, resolvePaginateOptions(paginateOptions));
   const client: RestClient = {
     get: <T>(path: string, options?: RequestOptions) =>
       request('GET', path, undefined, options) as Promise<T>,
@@ -100,7 +102,11 @@ export function createRestClient(options: RestClientOptions): RestClient {
       request('DELETE', path, undefined, options) as Promise<T>,
     paginate: listPages,
     resource: (path, resourceOptions) =>
-      createResource({ request, paginate: listPages }, path, resourceOptions),
+      createResource(
+        { request, paginate: (resourcePath, listing) => paginate(http, resourcePath, listing) },
+        path,
+        resourceOptions,
+      ),
   };
   return client;
 }

@@ -5,10 +5,8 @@ import { createHttpError } from '../http/create-http-error.js';
 import { createHttpRequest } from '../http/create-http-request.js';
 import type { HttpRequest, HttpResponse } from '../http/http-request.js';
 import { findNextLink } from './find-next-link.js';
-import type { PaginateOptions } from './pagination-options.js';
+import type { ResolvedPaginateOptions } from './pagination-options.js';
 import { parseJsonBody } from './parse-json-body.js';
-
-const ITEM_FIELDS = ['items', 'data', 'results', 'value'] as const;
 
 /** One page: where it came from, what came back, and its items. */
 interface Page {
@@ -21,17 +19,20 @@ interface Page {
 /**
  * Iterates over every item of a paged collection, fetching one page at a time as the loop
  * asks for more (each page a full call: retries, auth, timeout). A next-page link to another
- * origin, or a link or cursor that repeats, ends the listing with an `HttpError` rather than
- * sending credentials elsewhere or looping forever.
+ * origin, a link or cursor that repeats, or an offset page that repeats the one before ends
+ * the listing with an `HttpError` rather than sending credentials elsewhere or looping forever.
  *
+ * @param options - resolved by `resolvePaginateOptions`, so that bad options fail when the
+ *   listing is asked for, not when its first item is.
  * @returns an async iterator of the items, typed as the caller says (not checked).
  * @throws {HttpError} code `INVALID_RESPONSE` for a page without an item array, a foreign or
- *   repeating next link or cursor; any error of the page requests.
+ *   repeating next link or cursor, an offset page equal to the one before; any error of the
+ *   page requests.
  */
 export async function* paginate<T>(
   http: HttpClient,
   path: string,
-  options: PaginateOptions,
+  options: ResolvedPaginateOptions,
 ): AsyncGenerator<T, void, undefined> {
   const correlationId = options.correlationId ?? http.options.correlationId();
   const fetchPage = async (url: string): Promise<Page> => {
@@ -39,7 +40,7 @@ export async function* paginate<T>(
     const request = createHttpRequest(http.options, 'GET', url, init);
     const response = await http.send(request);
     const body = parseJsonBody(request, response, http.redactor);
-    const items = options.items === undefined ? findItems(body) : options.items(body);
+    const items = options.items(body);
     if (!Array.isArray(items)) throw invalidPage(http, { request, response }, 'the page has no item array');
     return { request, response, body, items };
   };
@@ -63,32 +64,42 @@ export async function* paginate<T>(
       }
     }
     case 'cursor': {
-      const cursorParam = options.cursorParam ?? 'cursor';
-      const readCursor = options.nextCursor ?? defaultCursor;
       let cursor: string | undefined;
       do {
-        const params = cursor === undefined ? options.params : { ...options.params, [cursorParam]: cursor };
+        const params =
+          cursor === undefined ? options.params : { ...options.params, [options.cursorParam]: cursor };
         const page = await fetchPage(buildUrl(http.options.baseURL, path, params));
         yield* page.items as T[];
-        const next = readCursor(page.body);
+        const next = options.nextCursor(page.body);
         cursor = next === undefined || next === null || next === '' ? undefined : once(page, String(next));
       } while (cursor !== undefined);
       return;
     }
     case 'offset': {
-      const limit = options.limit ?? 100;
+      const { limit, offsetParam, limitParam } = options;
+      let previous: string | undefined;
       for (let offset = 0; ; ) {
-        const params = {
-          ...options.params,
-          [options.offsetParam ?? 'offset']: offset,
-          [options.limitParam ?? 'limit']: limit,
-        };
+        const params = { ...options.params, [offsetParam]: offset, [limitParam]: limit };
         const page = await fetchPage(buildUrl(http.options.baseURL, path, params));
         if (page.items.length === 0) return;
+        // A server that ignores the offset sends the first page for ever: stop at the first repeat.
+        const written = fingerprint(page.items);
+        if (written !== undefined && written === previous)
+          throw invalidPage(http, page, 'the server ignores the offset parameter');
+        previous = written;
         yield* page.items as T[];
         offset += page.items.length;
       }
     }
+  }
+}
+
+/** The items as JSON, to compare pages; undefined when a custom `items` reader returned something JSON cannot write. */
+function fingerprint(items: readonly unknown[]): string | undefined {
+  try {
+    return JSON.stringify(items);
+  } catch {
+    return undefined;
   }
 }
 
@@ -104,23 +115,6 @@ function nextLinkOf(http: HttpClient, page: Page): string | undefined {
   if (next.origin !== http.options.origin)
     throw invalidPage(http, page, 'the next link leads to another origin');
   return next.href;
-}
-
-function findItems(body: unknown): readonly unknown[] | undefined {
-  if (Array.isArray(body)) return body;
-  if (typeof body !== 'object' || body === null) return undefined;
-  for (const field of ITEM_FIELDS) {
-    const items = (body as Record<string, unknown>)[field];
-    if (Array.isArray(items)) return items;
-  }
-  return undefined;
-}
-
-function defaultCursor(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const fields = body as Record<string, unknown>;
-  const cursor = fields['nextCursor'] ?? fields['next_cursor'];
-  return typeof cursor === 'string' || typeof cursor === 'number' ? String(cursor) : undefined;
 }
 
 function invalidPage(http: HttpClient, page: Pick<Page, 'request' | 'response'>, problem: string): HttpError {

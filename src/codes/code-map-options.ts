@@ -68,10 +68,16 @@ function checkPolicy(policy: unknown, domain: string): UnmappedPolicy {
 /**
  * Fills in the defaults of {@link CodeMapOptions} and checks them.
  * @returns the resolved options.
- * @throws MappingError `INVALID_CODE_MAP` for an unknown policy or a negative `maxTrackedCodes`.
+ * @throws MappingError `INVALID_CODE_MAP` for options that are not an object, an unknown policy
+ * or a negative `maxTrackedCodes`.
  * @example resolveCodeMapOptions('uom', { unmapped: 'passthrough' }).fromCanonical // 'passthrough'
  */
 export function resolveCodeMapOptions(domain: string, options: CodeMapOptions = {}): ResolvedCodeMapOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new MappingError('INVALID_CODE_MAP', `code map ${domain}: the options must be an object`, {
+      domain,
+    });
+  }
   const { unmapped = 'error', onUnmapped, maxTrackedCodes = 1000 } = options;
   const perDirection =
     typeof unmapped === 'object' && unmapped !== null && !('default' in unmapped)

@@ -1,4 +1,5 @@
 import { MappingError } from '../errors/mapping-error.js';
+import { describeInput } from '../uom/describe-input.js';
 import { type CodeMapRow, type LocatedCodeMapRow, readCodeMapCsv, writeCodeMapCsv } from './code-map-csv.js';
 import {
   type CodeMapOptions,
@@ -32,6 +33,10 @@ const SEPARATOR = '\u0000';
 
 function locate(row: LocatedCodeMapRow, index: number): string {
   return row.line === undefined ? `row ${index + 1}` : `${row.line}:1`;
+}
+
+function isRow(row: unknown): row is LocatedCodeMapRow {
+  return typeof row === 'object' && row !== null;
 }
 
 /**
@@ -74,6 +79,13 @@ export class CodeMap {
     const kept: CodeMapRow[] = [];
     const primaries = new Set<string>();
     rows.forEach((row, index) => {
+      if (!isRow(row)) {
+        throw new MappingError(
+          'INVALID_CODE_MAP',
+          `code map ${domain}: row ${index + 1} is not an object { system, code, canonical }`,
+          { domain, location: `row ${index + 1}` },
+        );
+      }
       const { system, code, canonical } = row;
       const location = locate(row, index);
       for (const [name, value] of [
@@ -129,11 +141,20 @@ export class CodeMap {
    * Builds a map from rows; identical rows are kept once.
    * @returns the map.
    * @throws MappingError `CODE_CONFLICT` when one code of a system maps to two canonical values,
-   * or two rows are primary for one canonical value; `INVALID_CODE_MAP` for an empty field or a
-   * bad option.
+   * or two rows are primary for one canonical value; `INVALID_CODE_MAP` for rows that are not
+   * an iterable of objects, an empty or non-string field, or a bad option.
    * @example CodeMap.fromRows('uom', [{ system: 'mes-de01', code: 'Stk', canonical: 'H87' }]).toCanonical('mes-de01', 'Stk') // 'H87'
    */
   static fromRows(domain: string, rows: Iterable<CodeMapRow>, options?: CodeMapOptions): CodeMap {
+    if (typeof (rows as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] !== 'function') {
+      throw new MappingError(
+        'INVALID_CODE_MAP',
+        'the rows of a code map must be an array (or another iterable)',
+        {
+          domain: typeof domain === 'string' ? domain : undefined,
+        },
+      );
+    }
     return new CodeMap(domain, [...rows], options);
   }
 
@@ -142,7 +163,8 @@ export class CodeMap {
    * `primary` (quoted fields, escaped quotes, CRLF and embedded line breaks are all read).
    * @returns the map.
    * @throws MappingError `INVALID_CODE_MAP` with the `line:column` of malformed CSV or a missing
-   * column; `CODE_CONFLICT` as {@link CodeMap.fromRows}, with the CSV line.
+   * column, or for text that is not a string (decode a Buffer first: `buffer.toString('utf8')`);
+   * `CODE_CONFLICT` as {@link CodeMap.fromRows}, with the CSV line.
    * @example CodeMap.fromCsv('uom', 'system,code,canonical\r\nmes,Stk,H87\r\n', { unmapped: 'passthrough' })
    */
   static fromCsv(domain: string, csvText: string, options: CodeMapCsvOptions = {}): CodeMap {
@@ -152,10 +174,12 @@ export class CodeMap {
   /**
    * The canonical value of a system's code.
    * @returns the canonical value; for an unmapped code, what the policy says.
-   * @throws MappingError `UNMAPPED_CODE` for an unmapped code under the `'error'` policy.
+   * @throws MappingError `UNMAPPED_CODE` for an unmapped code under the `'error'` policy;
+   * `INVALID_SOURCE_DATA` when the system or the code is not a string.
    * @example sapOrderStatusMap.toCanonical('sap', 'REL') // 'released'
    */
   toCanonical(system: string, code: string): string {
+    this.checkLookup(system, code, 'code');
     const found = this.forward.get(`${system}${SEPARATOR}${code}`);
     return found ?? this.unmapped('to-canonical', system, code, this.options.toCanonical);
   }
@@ -163,10 +187,12 @@ export class CodeMap {
   /**
    * A system's code for a canonical value (the primary code when several map to it).
    * @returns the code; for an unmapped value, what the policy says.
-   * @throws MappingError `UNMAPPED_CODE` for an unmapped value under the `'error'` policy.
+   * @throws MappingError `UNMAPPED_CODE` for an unmapped value under the `'error'` policy;
+   * `INVALID_SOURCE_DATA` when the system or the canonical value is not a string.
    * @example sapOrderStatusMap.fromCanonical('sap', 'completed') // 'CNF'
    */
   fromCanonical(system: string, canonical: string): string {
+    this.checkLookup(system, canonical, 'canonical value');
     const found = this.backward.get(`${system}${SEPARATOR}${canonical}`);
     return found ?? this.unmapped('from-canonical', system, canonical, this.options.fromCanonical);
   }
@@ -200,6 +226,22 @@ export class CodeMap {
   resetUnmappedStats(): void {
     this.counts.clear();
     this.total = 0;
+  }
+
+  /** A look-up key must be made of strings: a code from untrusted data may be anything. */
+  private checkLookup(system: unknown, code: unknown, name: string): void {
+    for (const [what, value] of [
+      ['system', system],
+      [name, code],
+    ] as const) {
+      if (typeof value !== 'string') {
+        throw new MappingError(
+          'INVALID_SOURCE_DATA',
+          `code map ${this.domain}: the ${what} to look up must be a string, not ${describeInput(value)}`,
+          { domain: this.domain },
+        );
+      }
+    }
   }
 
   private unmapped(direction: LookupDirection, system: string, code: string, policy: UnmappedPolicy): string {

@@ -12,6 +12,26 @@ export interface CsvOptions {
   readonly delimiter?: ',' | ';' | '\t';
 }
 
+const DELIMITERS: readonly string[] = [',', ';', '\t'];
+
+/**
+ * Checks the options of {@link parseCsv} and {@link formatCsv}.
+ * @returns the delimiter to use.
+ * @throws MappingError `INVALID_CODE_MAP` for options that are not an object, or a delimiter
+ * other than `,`, `;` or a tab.
+ */
+export function resolveCsvDelimiter(options: CsvOptions | undefined): string {
+  if (options === undefined) return ',';
+  const delimiter = typeof options === 'object' && options !== null ? (options.delimiter ?? ',') : undefined;
+  if (delimiter === undefined || !DELIMITERS.includes(delimiter)) {
+    throw new MappingError(
+      'INVALID_CODE_MAP',
+      "CSV options must be an object whose delimiter is ',', ';' or a tab",
+    );
+  }
+  return delimiter;
+}
+
 const QUOTE = 34; // "
 const CR = 13;
 const LF = 10;
@@ -27,12 +47,16 @@ type State = (typeof State)[keyof typeof State];
  * last record is optional; an empty line is a record with one empty field.
  * @returns the records with the line each starts on.
  * @throws MappingError `INVALID_CODE_MAP` with the `line:column` of a quote inside an unquoted
- * field, of text after a closing quote, or of a quote that is never closed.
+ * field, of text after a closing quote, or of a quote that is never closed; without a location
+ * for text that is not a string or bad options.
  * @example parseCsv('code,text\r\nA,"say ""hi"""\r\n').map((record) => record.fields)
  * // [['code', 'text'], ['A', 'say "hi"']]
  */
-export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
-  const delimiter = (options.delimiter ?? ',').charCodeAt(0);
+export function parseCsv(text: string, options?: CsvOptions): CsvRecord[] {
+  const delimiter = resolveCsvDelimiter(options).charCodeAt(0);
+  if (typeof text !== 'string') {
+    throw new MappingError('INVALID_CODE_MAP', 'CSV must be given as a string; decode a Buffer first');
+  }
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
@@ -121,10 +145,11 @@ function needsQuotes(field: string, delimiter: string): boolean {
  * `""` so that it is not read back as a blank line. {@link parseCsv} reads the text back to the
  * same records.
  * @returns the CSV text.
+ * @throws MappingError `INVALID_CODE_MAP` for bad options.
  * @example formatCsv([['code', 'text'], ['A', 'say "hi"']]) // 'code,text\r\nA,"say ""hi"""\r\n'
  */
-export function formatCsv(records: readonly (readonly string[])[], options: CsvOptions = {}): string {
-  const delimiter = options.delimiter ?? ',';
+export function formatCsv(records: readonly (readonly string[])[], options?: CsvOptions): string {
+  const delimiter = resolveCsvDelimiter(options);
   let text = '';
   for (const record of records) {
     if (record.length === 1 && record[0] === '') {

@@ -1,5 +1,9 @@
 import { MappingError } from '../errors/mapping-error.js';
 import type { MovementDirection, MovementKind, StockType } from '../model/inventory-movement.js';
+import { describeInput } from '../uom/describe-input.js';
+
+/** Stock going in or out, for one side of a movement. */
+type InOrOut = Exclude<MovementDirection, 'internal'>;
 
 /**
  * What an SAP movement type (MSEG-BWART) means for a canonical {@link InventoryMovement}.
@@ -10,8 +14,26 @@ export interface SapMovementType {
   /** The movement type, e.g. `261`. */
   readonly code: string;
   readonly kind: MovementKind;
-  /** Which way the plant's stock of the material changes. */
-  readonly direction: MovementDirection;
+  /**
+   * Which way the plant's stock of the material changes, when the type alone says it.
+   *
+   * Undefined for the types that move stock between two plants (301/302) or two materials
+   * (309/310) in one step: SAP posts one item per side, and the two sides move opposite ways,
+   * while a canonical movement has one plant and one material. Derive the direction per item:
+   * - from an item that carries SAP's debit/credit indicator (MSEG-SHKZG, `DebitCreditCode` in
+   *   the material document APIs): `S` (debit) = `in`, `H` (credit) = `out`;
+   * - from an item that names both sides (BAPI/IDoc goods movement items: PLANT and MOVE_PLANT,
+   *   MATERIAL and MOVE_MAT; MSEG-WERKS/UMWRK, MATNR/UMMAT): {@link SapMovementType.sides}.
+   */
+  readonly direction: MovementDirection | undefined;
+  /**
+   * For the two-sided types (301/302, 309/310), which way each side of an item moves: `own` is
+   * the item's own plant and material (PLANT/MATERIAL, MSEG-WERKS/MATNR), `counterpart` the
+   * other one (MOVE_PLANT/MOVE_MAT, MSEG-UMWRK/UMMAT). 301 and 309 take stock out of the own
+   * side and into the counterpart; their reversals 302 and 310 the other way. Undefined for
+   * every other type, whose `direction` is set (and optional in a table of your own).
+   */
+  readonly sides?: { readonly own: InOrOut; readonly counterpart: InOrOut } | undefined;
   /**
    * The stock type the quantity moves in or out of; for a transfer between stock types, the
    * source type. It is SAP's default for the type: a posting's own stock type indicator
@@ -29,10 +51,18 @@ export interface SapMovementType {
   readonly description: string;
 }
 
+/** A direction, or for a two-sided type the own side's and the counterpart's: `out/in` for 301. */
+type RowDirection = MovementDirection | 'out/in' | 'in/out';
+
+const SIDES = {
+  'out/in': Object.freeze({ own: 'out', counterpart: 'in' }),
+  'in/out': Object.freeze({ own: 'in', counterpart: 'out' }),
+} as const;
+
 type Row = readonly [
   code: string,
   kind: MovementKind,
-  direction: MovementDirection,
+  direction: RowDirection,
   stockType: StockType,
   reversalOf: string | undefined,
   description: string,
@@ -82,8 +112,8 @@ const ROWS: readonly Row[] = [
     '261',
     'Reversal of GI for order (components returned from the order)',
   ],
-  ['301', 'transfer', 'internal', 'unrestricted', undefined, 'Transfer posting plant to plant in one step'],
-  ['302', 'transfer', 'internal', 'unrestricted', '301', 'Reversal of transfer posting plant to plant'],
+  ['301', 'transfer', 'out/in', 'unrestricted', undefined, 'Transfer posting plant to plant in one step'],
+  ['302', 'transfer', 'in/out', 'unrestricted', '301', 'Reversal of transfer posting plant to plant'],
   [
     '303',
     'transfer',
@@ -102,8 +132,8 @@ const ROWS: readonly Row[] = [
     'Transfer posting plant to plant, placement (two steps)',
   ],
   ['306', 'transfer', 'out', 'in-transit', '305', 'Reversal of placement plant to plant'],
-  ['309', 'transfer', 'internal', 'unrestricted', undefined, 'Transfer posting material to material'],
-  ['310', 'transfer', 'internal', 'unrestricted', '309', 'Reversal of transfer posting material to material'],
+  ['309', 'transfer', 'out/in', 'unrestricted', undefined, 'Transfer posting material to material'],
+  ['310', 'transfer', 'in/out', 'unrestricted', '309', 'Reversal of transfer posting material to material'],
   [
     '311',
     'transfer',
@@ -238,35 +268,43 @@ const ROWS: readonly Row[] = [
 ];
 
 /**
- * The standard SAP movement types with their canonical meaning: kind, direction, stock type
- * and whether they reverse another type (see {@link SapMovementType}). Covers receipts
+ * The standard SAP movement types with their canonical meaning: kind, direction (per side for
+ * 301/302 and 309/310), stock type and whether they reverse another type (see
+ * {@link SapMovementType}). Covers receipts
  * (101-106, 501-532), returns (122, 161, 262, 651), issues (201-261, 601), transfers
  * (301-350, 641), scrapping (551-556), initial entries and physical inventory (561, 701-708).
  * @example sapMovementTypes['261'] // { code: '261', kind: 'goods-issue', direction: 'out', ... }
  */
 export const sapMovementTypes: Readonly<Record<string, SapMovementType>> = Object.freeze(
   Object.fromEntries(
-    ROWS.map(([code, kind, direction, stockType, reversalOf, description]) => [
-      code,
-      Object.freeze({
+    ROWS.map(([code, kind, direction, stockType, reversalOf, description]) => {
+      const sides = direction === 'out/in' || direction === 'in/out' ? SIDES[direction] : undefined;
+      const type: SapMovementType = {
         code,
         kind,
-        direction,
+        direction: sides === undefined ? (direction as MovementDirection) : undefined,
+        sides,
         stockType,
         reversal: reversalOf !== undefined,
         reversalOf,
         description,
-      }),
-    ]),
+      };
+      return [code, Object.freeze(type)];
+    }),
   ),
 );
 
 /**
- * The canonical meaning of an SAP movement type.
+ * The canonical meaning of an SAP movement type. Its `direction` holds for every item of the
+ * type, except for 301/302 (plant to plant) and 309/310 (material to material): there it is
+ * undefined, and each item's direction comes from its debit/credit indicator (MSEG-SHKZG `S` =
+ * in, `H` = out) or, for an item that names both plants or materials, from `sides`.
  * @returns the entry of {@link sapMovementTypes}.
  * @throws MappingError `UNMAPPED_CODE` for a type the table does not have (customer types Z01...
  * need a map of their own).
- * @example movementFromSap('102') // { kind: 'goods-receipt', direction: 'out', reversal: true, reversalOf: '101', ... }
+ * @example
+ * movementFromSap('102') // { kind: 'goods-receipt', direction: 'out', reversal: true, reversalOf: '101', ... }
+ * movementFromSap('301') // { kind: 'transfer', direction: undefined, sides: { own: 'out', counterpart: 'in' }, ... }
  */
 export function movementFromSap(code: string): SapMovementType {
   const found =
@@ -274,11 +312,11 @@ export function movementFromSap(code: string): SapMovementType {
   if (found === undefined) {
     throw new MappingError(
       'UNMAPPED_CODE',
-      `SAP movement type ${String(code)} is not in the standard table`,
+      `SAP movement type ${describeInput(code)} is not in the standard table`,
       {
         domain: 'movement-type',
         system: 'sap',
-        value: String(code),
+        value: typeof code === 'string' ? code : undefined,
       },
     );
   }

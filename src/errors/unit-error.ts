@@ -59,9 +59,10 @@ export class UnitError extends MillwrightError<UnitErrorCode> {
     options?: { readonly cause?: unknown },
   ) {
     super(code, message, options);
-    this.from = details.from;
-    this.to = details.to;
-    this.material = details.material;
+    // A code from untrusted input may be anything; only strings are kept, as the types promise.
+    this.from = stringOrUndefined(details.from);
+    this.to = stringOrUndefined(details.to);
+    this.material = stringOrUndefined(details.material);
   }
 
   override get name(): string {
@@ -72,4 +73,8 @@ export class UnitError extends MillwrightError<UnitErrorCode> {
     const { from, to, material } = this;
     return { from, to, material };
   }
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,5 +1,5 @@
 import { UnitError, type UnitErrorDetails } from '../errors/unit-error.js';
-import { formatDecimal, parseDecimal } from './decimal.js';
+import { formatDecimal, readDecimal } from './decimal.js';
 import { PI_ABOVE, PI_BELOW } from './pi.js';
 import {
   addRationals,
@@ -140,30 +140,26 @@ export class Conversion {
     return new Conversion(to.code, ratio, details, from.pi - to.pi, shift);
   }
 
-  private fail(code: 'INEXACT' | 'INVALID_QUANTITY', message: string): never {
-    throw new UnitError(code, message, this.details);
+  private fail(message: string): never {
+    throw new UnitError('INEXACT', message, this.details);
   }
 
   /**
    * Converts a decimal string.
    * @returns the exact result, or the result rounded to `scale` places when `scale` is given.
-   * @throws UnitError `INVALID_QUANTITY` for a malformed value, `INEXACT` for a result that does
-   * not terminate when no scale is given.
+   * @throws UnitError `INVALID_QUANTITY` for a malformed value or one of more than
+   * 1000 digits (`MAX_DECIMAL_DIGITS`), `INEXACT` for a result that does not terminate when no
+   * scale is given.
    */
   apply(value: string, scale: number | undefined, rounding: RoundingMode): string {
     if (scale === undefined && this.fast) {
       const scanned = scanDecimal(value);
-      if (scanned === undefined)
-        this.fail('INVALID_QUANTITY', `"${value}" is not an exact decimal string such as "12.5"`);
-      if (!Number.isNaN(scanned.mantissa)) {
+      if (scanned !== undefined && !Number.isNaN(scanned.mantissa)) {
         const result = this.applyFast(scanned);
         if (result !== undefined) return result;
       }
     }
-    const parsed = parseDecimal(value);
-    if (parsed === undefined)
-      this.fail('INVALID_QUANTITY', `"${value}" is not an exact decimal string such as "12.5"`);
-    return this.format(parsed, scale, rounding);
+    return this.format(readDecimal(value, this.details), scale, rounding);
   }
 
   /** Converts an exact rational and writes it; see {@link apply}. */
@@ -171,10 +167,7 @@ export class Conversion {
     if (this.pi !== 0 && value.numerator !== 0n) return this.formatThroughPi(value, scale, rounding);
     const result = formatDecimal(this.exact(value), scale, rounding);
     if (result === undefined) {
-      this.fail(
-        'INEXACT',
-        `${this.describe()} has no exact decimal result; give a scale and a rounding mode`,
-      );
+      this.fail(`${this.describe()} has no exact decimal result; give a scale and a rounding mode`);
     }
     return result;
   }
@@ -185,7 +178,7 @@ export class Conversion {
    */
   exact(value: Rational): Rational {
     if (this.pi !== 0 && value.numerator !== 0n) {
-      this.fail('INEXACT', `${this.describe()} multiplies by a power of π and has no exact result`);
+      this.fail(`${this.describe()} multiplies by a power of π and has no exact result`);
     }
     return addRationals(multiplyRationals(value, this.ratio), this.shift);
   }
@@ -246,7 +239,7 @@ export class Conversion {
   /** Rounds value × ratio × π^pi with 100 digits of π from below and above; both must round alike. */
   private formatThroughPi(value: Rational, scale: number | undefined, rounding: RoundingMode): string {
     if (scale === undefined) {
-      this.fail('INEXACT', `${this.describe()} multiplies by a power of π; give a scale and a rounding mode`);
+      this.fail(`${this.describe()} multiplies by a power of π; give a scale and a rounding mode`);
     }
     const base = multiplyRationals(value, this.ratio);
     const [low, high] = this.pi > 0 ? [PI_BELOW, PI_ABOVE] : [PI_ABOVE, PI_BELOW];
@@ -261,7 +254,7 @@ export class Conversion {
       rounding,
     ) as string;
     if (first !== second) {
-      this.fail('INEXACT', `${this.describe()} cannot be rounded to ${scale} places with 100 digits of π`);
+      this.fail(`${this.describe()} cannot be rounded to ${scale} places with 100 digits of π`);
     }
     return first;
   }

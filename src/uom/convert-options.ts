@@ -1,4 +1,5 @@
 import { UnitError } from '../errors/unit-error.js';
+import { describeInput } from './describe-input.js';
 import { type RoundingMode, roundingModes } from './rounding-mode.js';
 
 /** How a converted value is written. */
@@ -28,23 +29,27 @@ const DEFAULTS: ResolvedConvertOptions = Object.freeze({ scale: undefined, round
 /**
  * Fills in the defaults of {@link ConvertOptions} and checks them.
  * @returns the resolved options.
- * @throws UnitError `INVALID_OPTIONS` for a scale that is not an integer from 0 to 1000, or an unknown rounding mode.
+ * @throws UnitError `INVALID_OPTIONS` for options that are not an object, a scale that is not
+ * an integer from 0 to 1000, or an unknown rounding mode.
  * @example resolveConvertOptions({ scale: 2 }) // { scale: 2, rounding: 'half-even' }
  */
 export function resolveConvertOptions(options: ConvertOptions | undefined): ResolvedConvertOptions {
-  if (options === undefined || (options.scale === undefined && options.rounding === undefined))
-    return DEFAULTS;
+  if (options === undefined) return DEFAULTS;
+  if (typeof options !== 'object' || options === null) {
+    throw new UnitError('INVALID_OPTIONS', `the options must be an object, not ${describeInput(options)}`);
+  }
+  if (options.scale === undefined && options.rounding === undefined) return DEFAULTS;
   const { scale, rounding = 'half-even' } = options;
   if (scale !== undefined && (!Number.isInteger(scale) || scale < 0 || scale > MAX_SCALE)) {
     throw new UnitError(
       'INVALID_OPTIONS',
-      `scale must be an integer from 0 to ${MAX_SCALE}, not ${String(scale)}`,
+      `scale must be an integer from 0 to ${MAX_SCALE}, not ${describeInput(scale)}`,
     );
   }
   if (!roundingModes.includes(rounding)) {
     throw new UnitError(
       'INVALID_OPTIONS',
-      `rounding must be one of ${roundingModes.join(', ')}, not ${String(rounding)}`,
+      `rounding must be one of ${roundingModes.join(', ')}, not ${describeInput(rounding)}`,
     );
   }
   return { scale, rounding };

@@ -4,12 +4,14 @@ import { Conversion } from './conversion.js';
 import { type ConvertOptions, resolveConvertOptions } from './convert-options.js';
 import { createMaterialRates, type MaterialRates, type MaterialUnits } from './material-rates.js';
 import { divideRationals, formatFraction } from './rational.js';
-import { resolveStandardCode, unknownUnitError } from './resolve-unit-code.js';
+import { unknownUnitError } from './resolve-unit-code.js';
 import { findSapUnit, findUnitForSap } from './sap-lookup.js';
 import { findUcumCode, findUnitForUcum } from './ucum-lookup.js';
 import { findUnit, type UnitCodeStatus, type UnitDefinition } from './unit-catalog.js';
 import {
   type ResolvedUnitRegistryOptions,
+  resolveCanonicalCode,
+  resolveUnitDefinition,
   resolveUnitRegistryOptions,
   type UnitRegistryOptions,
 } from './unit-registry-options.js';
@@ -18,6 +20,26 @@ import {
 export interface QuantityInput {
   readonly value: string;
   readonly unit: string;
+}
+
+/**
+ * Checks that a quantity has the shape `{ value: string, unit }` before it is converted (the
+ * unit is checked when it is resolved).
+ * @param toUnit - the unit converted to, for the error.
+ * @throws UnitError `INVALID_QUANTITY` for anything else.
+ */
+export function checkQuantity(quantity: unknown, toUnit: unknown): asserts quantity is QuantityInput {
+  if (
+    typeof quantity !== 'object' ||
+    quantity === null ||
+    typeof (quantity as QuantityInput).value !== 'string'
+  ) {
+    throw new UnitError(
+      'INVALID_QUANTITY',
+      'a quantity is { value: "12.5", unit: "KGM" } with the value as a string',
+      typeof toUnit === 'string' ? { to: toUnit } : {},
+    );
+  }
 }
 
 /** Options of {@link UnitRegistry.convert}. */
@@ -142,26 +164,14 @@ class Registry implements UnitRegistry {
   }
 
   resolve(code: string): string {
-    const canonical = typeof code === 'string' ? this.tryResolve(code) : undefined;
+    const canonical = resolveCanonicalCode(code, this.options);
     if (canonical === undefined) throw unknownUnitError(code, { from: code });
     return canonical;
   }
 
-  private tryResolve(code: string): string | undefined {
-    return this.options.aliases.get(code) ?? resolveStandardCode(code, this.options.sapToUnit);
-  }
-
   convert(quantity: QuantityInput, toUnit: string, options?: RegistryConvertOptions): Quantity {
     const { scale, rounding } = resolveConvertOptions(options);
-    if (typeof quantity !== 'object' || quantity === null || typeof quantity.value !== 'string') {
-      throw new UnitError(
-        'INVALID_QUANTITY',
-        'a quantity is { value: "12.5", unit: "KGM" } with the value as a string',
-        {
-          to: String(toUnit),
-        },
-      );
-    }
+    checkQuantity(quantity, toUnit);
     const conversion = this.conversion(quantity.unit, toUnit, options?.material);
     return { value: conversion.apply(quantity.value, scale, rounding), unit: conversion.to };
   }
@@ -200,7 +210,7 @@ class Registry implements UnitRegistry {
       let rates = this.inlineMaterials.get(material);
       if (rates === undefined) {
         rates = createMaterialRates(material, (code) =>
-          this.definition(code, { from: code, material: material.id }),
+          resolveUnitDefinition(code, this.options, { from: code, material: material.id }),
         );
         this.inlineMaterials.set(material, rates);
       }
@@ -221,16 +231,10 @@ class Registry implements UnitRegistry {
     return rates;
   }
 
-  private definition(code: string, details: UnitErrorDetails): UnitDefinition {
-    const canonical = typeof code === 'string' ? this.tryResolve(code) : undefined;
-    if (canonical === undefined) throw unknownUnitError(code, details);
-    return findUnit(canonical) as UnitDefinition;
-  }
-
   private compile(from: string, to: string, rates: MaterialRates | undefined): Conversion {
-    const details: UnitErrorDetails = { from, to, ...(rates === undefined ? {} : { material: rates.id }) };
-    const source = this.definition(from, details);
-    const target = this.definition(to, details);
+    const details: UnitErrorDetails = { from, to, material: rates?.id };
+    const source = resolveUnitDefinition(from, this.options, details);
+    const target = resolveUnitDefinition(to, this.options, details);
     const direct = Conversion.between(source, target, details);
     if (direct !== undefined) return direct;
     if (rates !== undefined) {

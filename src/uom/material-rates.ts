@@ -65,29 +65,43 @@ export function alternativeRate(numerator: number, denominator: number): Rationa
 
 /**
  * Checks a material's units and computes their rates.
+ * @param material - the material as given, of any shape.
  * @param resolveUnit - finds the canonical definition of a unit code, or throws `UNKNOWN_UNIT`.
- * @throws UnitError `INVALID_OPTIONS` for a missing id, a numerator or denominator that is not a
- * positive safe integer, or one unit given two different rates; whatever `resolveUnit` throws.
+ * @throws UnitError `INVALID_OPTIONS` for a material that is not an object, a missing id or base
+ * unit, alternative units that are not an array of `{ unit, numerator, denominator }`, a
+ * numerator or denominator that is not a positive safe integer, or one unit given two different
+ * rates; whatever `resolveUnit` throws.
  */
 export function createMaterialRates(
-  material: MaterialUnits,
+  material: unknown,
   resolveUnit: (code: string) => UnitDefinition,
 ): MaterialRates {
-  const { id } = material;
+  if (typeof material !== 'object' || material === null) {
+    throw new UnitError('INVALID_OPTIONS', 'a material is an object { id, baseUnit, alternativeUnits? }');
+  }
+  const { id, baseUnit, alternativeUnits = [] } = material as Partial<Record<keyof MaterialUnits, unknown>>;
   if (typeof id !== 'string' || id === '') {
     throw new UnitError('INVALID_OPTIONS', 'a material needs an id');
   }
-  const anchors: MaterialAnchor[] = [{ unit: resolveUnit(material.baseUnit), rate: ONE }];
-  for (const alternative of material.alternativeUnits ?? []) {
-    const { numerator, denominator } = alternative;
-    if (!isPositiveCount(numerator) || !isPositiveCount(denominator)) {
+  if (typeof baseUnit !== 'string') {
+    throw new UnitError('INVALID_OPTIONS', `material ${id} needs a baseUnit code`, { material: id });
+  }
+  if (!Array.isArray(alternativeUnits)) {
+    throw new UnitError('INVALID_OPTIONS', `material ${id}: alternativeUnits must be an array`, {
+      material: id,
+    });
+  }
+  const anchors: MaterialAnchor[] = [{ unit: resolveUnit(baseUnit), rate: ONE }];
+  for (const alternative of alternativeUnits as unknown[]) {
+    const { unit: code, numerator, denominator } = (alternative ?? {}) as Record<string, unknown>;
+    if (typeof code !== 'string' || !isPositiveCount(numerator) || !isPositiveCount(denominator)) {
       throw new UnitError(
         'INVALID_OPTIONS',
-        `material ${id}: ${alternative.unit} needs a positive integer numerator and denominator`,
+        `material ${id}: ${typeof code === 'string' ? code : 'an alternative unit'} needs a unit code and a positive integer numerator and denominator`,
         { material: id },
       );
     }
-    const unit = resolveUnit(alternative.unit);
+    const unit = resolveUnit(code);
     const rate = alternativeRate(numerator, denominator);
     const known = anchors.find((anchor) => anchor.unit.code === unit.code);
     if (known !== undefined) {

@@ -4,27 +4,53 @@
  * `kg.m-2.s-1`. The normal form is syntactic: symbols are compared as written (`mm` is not
  * split into milli + metre), annotations stay attached to their symbol, integer factors are
  * multiplied out in front.
- * @returns the normal form, or undefined when the text is not a well-formed UCUM term.
+ *
+ * The work is bounded whatever the input: a term longer than 512 characters, a zero factor,
+ * an exponent beyond ±99 (after nested groups multiply, `((m9)9)9` is m729), or an
+ * integer factor beyond 512 bits (`((10)99)99`) is not a unit anyone writes and is refused.
+ * @returns the normal form, or undefined when the text is not a well-formed UCUM term within
+ * those bounds. Never throws.
  * @example normalizeUcum('kg/(m2.s)') // 'kg.m-2.s-1'
  */
 export function normalizeUcum(code: string): string | undefined {
-  const reader = new TermReader(code);
-  if (!reader.read()) return undefined;
-  const symbols = [...reader.exponents]
-    .filter(([, exponent]) => exponent !== 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const parts = symbols.map(([symbol, exponent]) => (exponent === 1 ? symbol : `${symbol}${exponent}`));
-  const { numerator, denominator } = reader;
-  const factor =
-    numerator === denominator ? '' : denominator === 1n ? `${numerator}` : `${numerator}:${denominator}`;
-  if (factor !== '') parts.unshift(factor);
-  return parts.length === 0 ? '1' : parts.join('.');
+  if (typeof code !== 'string') return undefined;
+  try {
+    const reader = new TermReader(code);
+    if (!reader.read()) return undefined;
+    const symbols = [...reader.exponents]
+      .filter(([, exponent]) => exponent !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const parts = symbols.map(([symbol, exponent]) => (exponent === 1 ? symbol : `${symbol}${exponent}`));
+    const { numerator, denominator } = reader;
+    const factor =
+      numerator === denominator ? '' : denominator === 1n ? `${numerator}` : `${numerator}:${denominator}`;
+    if (factor !== '') parts.unshift(factor);
+    return parts.length === 0 ? '1' : parts.join('.');
+  } catch {
+    // Whatever went wrong inside (a BigInt too large, a stack too deep), it is not a UCUM code.
+    return undefined;
+  }
 }
 
-/** Exponents beyond this are not units anyone writes; refusing them bounds the work. */
+/** The longest UCUM term read; the longest the catalogue maps has under 40 characters. */
+const MAX_UCUM_LENGTH = 512;
+
+/** Exponents beyond this, after nested groups multiply them, are not units anyone writes. */
 const MAX_EXPONENT = 99;
 
-/** Reads a term into symbol exponents and an integer factor; never throws. */
+/** The largest integer factor (numerator or denominator) in bits, about 154 decimal digits. */
+const MAX_FACTOR_BITS = 512;
+
+/** The number of bits of a positive BigInt. */
+function bitLength(value: bigint): number {
+  return value.toString(16).length * 4;
+}
+
+/**
+ * Reads a term into symbol exponents and an integer factor. Each step checks its bounds before
+ * it computes, so no step is larger than {@link MAX_FACTOR_BITS} or slower than linear in the
+ * input; a term out of bounds reads as malformed.
+ */
 class TermReader {
   readonly exponents = new Map<string, number>();
   numerator = 1n;
@@ -34,7 +60,7 @@ class TermReader {
   constructor(private readonly text: string) {}
 
   read(): boolean {
-    if (this.text === '' || this.text.length > 512) return false;
+    if (this.text === '' || this.text.length > MAX_UCUM_LENGTH) return false;
     const leadingSlash = this.text[0] === '/';
     if (leadingSlash) this.position = 1;
     if (!this.term(leadingSlash ? -1 : 1)) return false;
@@ -57,28 +83,7 @@ class TermReader {
   }
 
   private component(sign: number): boolean {
-    if (this.text[this.position] === '(') {
-      this.position += 1;
-      // A group's own factors multiply as a whole; its exponent applies to all of it.
-      const outer = new Map(this.exponents);
-      const [outerNumerator, outerDenominator] = [this.numerator, this.denominator];
-      this.exponents.clear();
-      this.numerator = 1n;
-      this.denominator = 1n;
-      if (!this.term(1) || this.text[this.position] !== ')') return false;
-      this.position += 1;
-      const power = sign * this.exponent();
-      if (Math.abs(power) > MAX_EXPONENT) return false;
-      const inner = [...this.exponents];
-      const [innerNumerator, innerDenominator] = [this.numerator, this.denominator];
-      this.exponents.clear();
-      for (const [symbol, value] of outer) this.exponents.set(symbol, value);
-      for (const [symbol, value] of inner) this.add(symbol, value * power);
-      this.numerator = outerNumerator;
-      this.denominator = outerDenominator;
-      this.multiplyFactor(innerNumerator, innerDenominator, power);
-      return this.skipAnnotation();
-    }
+    if (this.text[this.position] === '(') return this.group(sign);
     const start = this.position;
     while (this.position < this.text.length && !'./()'.includes(this.text[this.position] as string)) {
       const char = this.text[this.position];
@@ -94,15 +99,36 @@ class TermReader {
     const written = this.text.slice(start, this.position);
     if (written === '') return false;
     if (/^\d+$/.test(written)) {
-      this.multiplyFactor(BigInt(written), 1n, sign);
-      return true;
+      const factor = BigInt(written);
+      return factor > 0n && this.multiplyFactor(factor, 1n, sign);
     }
     const split = /^(.*?[^\d+-])([-+]?\d+)$/.exec(written);
     const symbol = split === null ? written : (split[1] as string);
     const exponent = split === null ? 1 : Number(split[2]);
-    if (/\s/.test(symbol) || Math.abs(exponent) > MAX_EXPONENT) return false;
-    this.add(symbol, sign * exponent);
-    return true;
+    if (/\s/.test(symbol)) return false;
+    return this.add(symbol, sign * exponent);
+  }
+
+  /** A parenthesised term and its exponent: its own factors multiply as a whole, its exponent applies to all of it. */
+  private group(sign: number): boolean {
+    this.position += 1;
+    const outer = new Map(this.exponents);
+    const [outerNumerator, outerDenominator] = [this.numerator, this.denominator];
+    this.exponents.clear();
+    this.numerator = 1n;
+    this.denominator = 1n;
+    if (!this.term(1) || this.text[this.position] !== ')') return false;
+    this.position += 1;
+    const power = sign * this.exponent();
+    if (Math.abs(power) > MAX_EXPONENT) return false;
+    const inner = [...this.exponents];
+    const [innerNumerator, innerDenominator] = [this.numerator, this.denominator];
+    this.exponents.clear();
+    for (const [symbol, value] of outer) this.exponents.set(symbol, value);
+    for (const [symbol, value] of inner) if (!this.add(symbol, value * power)) return false;
+    this.numerator = outerNumerator;
+    this.denominator = outerDenominator;
+    return this.multiplyFactor(innerNumerator, innerDenominator, power) && this.skipAnnotation();
   }
 
   private exponent(): number {
@@ -120,15 +146,28 @@ class TermReader {
     return true;
   }
 
-  private add(symbol: string, exponent: number): void {
-    this.exponents.set(symbol, (this.exponents.get(symbol) ?? 0) + exponent);
+  /** Adds to a symbol's exponent; false when the total leaves ±{@link MAX_EXPONENT}. */
+  private add(symbol: string, exponent: number): boolean {
+    const total = (this.exponents.get(symbol) ?? 0) + exponent;
+    if (!(Math.abs(total) <= MAX_EXPONENT)) return false;
+    this.exponents.set(symbol, total);
+    return true;
   }
 
-  private multiplyFactor(numerator: bigint, denominator: bigint, power: number): void {
-    const times = BigInt(Math.abs(power));
+  /** Multiplies the factor by (numerator/denominator)^power; false when it would pass {@link MAX_FACTOR_BITS}. */
+  private multiplyFactor(numerator: bigint, denominator: bigint, power: number): boolean {
+    const times = Math.abs(power);
     const [top, bottom] = power < 0 ? [denominator, numerator] : [numerator, denominator];
-    this.numerator *= top ** times;
-    this.denominator *= bottom ** times;
+    // Bit lengths add under multiplication (give or take one), so this bound holds before computing.
+    if (
+      bitLength(this.numerator) + bitLength(top) * times > MAX_FACTOR_BITS ||
+      bitLength(this.denominator) + bitLength(bottom) * times > MAX_FACTOR_BITS
+    ) {
+      return false;
+    }
+    this.numerator *= top ** BigInt(times);
+    this.denominator *= bottom ** BigInt(times);
+    return true;
   }
 
   private reduce(): void {

@@ -3,8 +3,13 @@ import type { Quantity } from '../model/common.js';
 import type { Conversion } from './conversion.js';
 import { defaultUnitRegistry } from './convert.js';
 import { type ConvertOptions, resolveConvertOptions } from './convert-options.js';
-import { type QuantityInput, registryInternals, type UnitRegistry } from './create-unit-registry.js';
-import { formatDecimal, parseDecimal } from './decimal.js';
+import {
+  checkQuantity,
+  type QuantityInput,
+  registryInternals,
+  type UnitRegistry,
+} from './create-unit-registry.js';
+import { formatDecimal, readDecimal } from './decimal.js';
 import type { MaterialUnits } from './material-rates.js';
 import { addRationals, compareRationals, negateRational, type Rational, ZERO } from './rational.js';
 import type { RoundingMode } from './rounding-mode.js';
@@ -46,19 +51,9 @@ export function resolveQuantityArithmeticOptions(
   };
 }
 
+/** The exact value of a checked quantity, converted. */
 function readValue(quantity: QuantityInput, conversion: Conversion): Rational {
-  const value = typeof quantity?.value === 'string' ? parseDecimal(quantity.value) : undefined;
-  if (value === undefined) {
-    throw new UnitError(
-      'INVALID_QUANTITY',
-      `${JSON.stringify(quantity?.value)} is not an exact decimal string such as "12.5"`,
-      {
-        from: quantity?.unit,
-        to: conversion.to,
-      },
-    );
-  }
-  return value;
+  return conversion.exact(readDecimal(quantity.value, { from: quantity.unit, to: conversion.to }));
 }
 
 /** Adds signed quantities exactly in the target unit, rounding once at the end. */
@@ -67,6 +62,7 @@ function combine(
   options: ResolvedQuantityArithmeticOptions,
 ): Quantity {
   const { registry, material, scale, rounding } = options;
+  for (const [quantity] of terms) checkQuantity(quantity, options.unit);
   const target = options.unit ?? terms[0]?.[0].unit;
   if (target === undefined) {
     throw new UnitError('INVALID_QUANTITY', 'the sum of no quantities needs options.unit to say its unit');
@@ -75,7 +71,7 @@ function combine(
   let total = ZERO;
   let unit = registry.resolve(target);
   for (const [quantity, sign] of terms) {
-    const conversion = exact.conversion(quantity?.unit, target, material);
+    const conversion = exact.conversion(quantity.unit, target, material);
     if (conversion.shift.numerator !== 0n) {
       throw new UnitError(
         'INCOMPATIBLE_UNITS',
@@ -83,7 +79,7 @@ function combine(
         { from: quantity.unit, to: target },
       );
     }
-    const value = conversion.exact(readValue(quantity, conversion));
+    const value = readValue(quantity, conversion);
     total = addRationals(total, sign < 0 ? negateRational(value) : value);
     unit = conversion.to;
   }
@@ -106,15 +102,25 @@ function combine(
  * given). 10,000 × 0.1 LBR is exactly 453.59237 KGM.
  * @returns the total in `options.unit`, or in the unit of the first quantity.
  * @throws UnitError as {@link convert} does; `INCOMPATIBLE_UNITS` also for temperatures on
- * different scales; `INVALID_QUANTITY` for no quantities without `options.unit`.
+ * different scales; `INVALID_QUANTITY` for no quantities without `options.unit`, or for
+ * `quantities` that are not iterable or hold something that is not a quantity.
  * @example sumQuantities([{ value: '1', unit: 'KGM' }, { value: '500', unit: 'GRM' }]) // { value: '1.5', unit: 'KGM' }
  */
 export function sumQuantities(
   quantities: Iterable<QuantityInput>,
   options?: QuantityArithmeticOptions,
 ): Quantity {
-  const terms = [...quantities].map((quantity) => [quantity, 1] as const);
-  return combine(terms, resolveQuantityArithmeticOptions(options));
+  const resolved = resolveQuantityArithmeticOptions(options);
+  if (typeof (quantities as Partial<Iterable<unknown>> | null)?.[Symbol.iterator] !== 'function') {
+    throw new UnitError(
+      'INVALID_QUANTITY',
+      'sumQuantities needs an array (or another iterable) of quantities',
+    );
+  }
+  return combine(
+    [...quantities].map((quantity) => [quantity, 1] as const),
+    resolved,
+  );
 }
 
 /**
@@ -169,8 +175,10 @@ export function compareQuantities(
   options?: Pick<QuantityArithmeticOptions, 'material' | 'registry'>,
 ): -1 | 0 | 1 {
   const { registry, material } = resolveQuantityArithmeticOptions(options);
+  checkQuantity(a, undefined);
+  checkQuantity(b, a.unit);
   const exact = registryInternals(registry);
-  const left = exact.conversion(a?.unit, a?.unit, material);
-  const right = exact.conversion(b?.unit, a?.unit, material);
-  return compareRationals(left.exact(readValue(a, left)), right.exact(readValue(b, right)));
+  const left = exact.conversion(a.unit, a.unit, material);
+  const right = exact.conversion(b.unit, a.unit, material);
+  return compareRationals(readValue(a, left), readValue(b, right));
 }

@@ -1,4 +1,5 @@
 import { UnitError, type UnitErrorDetails } from '../errors/unit-error.js';
+import { describeInput } from './describe-input.js';
 import { findUnitForSap } from './sap-lookup.js';
 import { findUnitForUcum } from './ucum-lookup.js';
 import { findUnit } from './unit-catalog.js';
@@ -20,7 +21,7 @@ export function resolveStandardCode(code: string, sapUnits: ReadonlyMap<string, 
 
 /** The `UNKNOWN_UNIT` error for a code, saying when it was retired without successor. */
 export function unknownUnitError(code: unknown, details: UnitErrorDetails, system?: string): UnitError {
-  const written = typeof code === 'string' ? `"${code}"` : `a ${typeof code}`;
+  const written = describeInput(code);
   const unit = typeof code === 'string' ? findUnit(code) : undefined;
   const message =
     unit !== undefined && unit.status !== 'active' && unit.successor == null

@@ -3,10 +3,14 @@
 import { HttpError, ValidationError } from 'millwright';
 import { createRestClient, type RestClientOptions } from 'millwright/rest';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildUrl } from '../../connectors/http/build-url.js';
+import { createHttpClient } from '../../connectors/http/create-http-client.js';
+import { createHttpRequest } from '../../connectors/http/create-http-request.js';
 import { sendJson, startHttpServer, type TestServer } from './helpers/start-http-server.js';
 
 const CLIENT_ID = 'mes-connector';
-const CLIENT_SECRET = 'c1!ent s3cret/+=';
+// Any character: the secret is form-encoded, then base64-encoded, before it is sent.
+const CLIENT_SECRET = 'c1!ent s3cret/+=€ü';
 
 interface TokenServer {
   readonly server: TestServer;
@@ -15,7 +19,8 @@ interface TokenServer {
   /** Tokens the API no longer accepts. */
   readonly revoked: Set<string>;
   expiresIn: number | undefined;
-  tokenStatus: number;
+  /** How many token requests still fail with 503 before the endpoint answers. */
+  tokenFailures: number;
   /** The API rejects every token, old and new. */
   rejectAll: boolean;
 }
@@ -32,7 +37,7 @@ async function startTokenAndApi(clientAuthentication?: 'basic' | 'body') {
     issued: [],
     revoked: new Set(),
     expiresIn: 3600,
-    tokenStatus: 200,
+    tokenFailures: 0,
     rejectAll: false,
   };
   const tokenServer = await startHttpServer((request, response) => {
@@ -49,8 +54,10 @@ async function startTokenAndApi(clientAuthentication?: 'basic' | 'body') {
         authorization: request.headers.authorization,
       });
     }
-    if (state.tokenStatus !== 200)
-      return sendJson(response, state.tokenStatus, { error: 'temporarily_unavailable' });
+    if (state.tokenFailures > 0) {
+      state.tokenFailures -= 1;
+      return sendJson(response, 503, { error: 'temporarily_unavailable' });
+    }
     const token = `at-${state.issued.length + 1}-${form.get('scope') ?? ''}`;
     state.issued.push(token);
     sendJson(response, 200, {
@@ -106,15 +113,56 @@ describe('OAuth2 client credentials', () => {
   });
 
   it('fetches a new token shortly before the old one expires', async () => {
-    const { state, options } = await startTokenAndApi();
-    state.expiresIn = 1; // refreshed 10% early: after 900 ms
-    const client = createRestClient(options);
-    await client.get('/orders');
-    await client.get('/orders');
+    const { state, api, options } = await startTokenAndApi();
+    state.expiresIn = 100; // refreshed 10% early: at 90 s
+    // The client's clock is the test's: it moves when the test moves it, not with the machine.
+    let now = 1_000_000;
+    const http = createHttpClient(options, {
+      entry: 'millwright/rest',
+      optionsName: 'RestClientOptions',
+      clock: { now: () => now, sleep: () => Promise.resolve() },
+    });
+    const get = () => http.send(createHttpRequest(http.options, 'GET', buildUrl(api.url, '/orders')));
+    await get();
+    now += 89_999;
+    await get();
     expect(state.issued).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 950));
-    await client.get('/orders');
+    now += 1;
+    await get();
     expect(state.issued).toHaveLength(2);
+    now += 89_999;
+    await get();
+    expect(state.issued).toHaveLength(2);
+  });
+
+  it('keeps no token whose expires_in is zero or negative: each call fetches its own', async () => {
+    for (const expiresIn of [0, -60]) {
+      const { state, api, options } = await startTokenAndApi();
+      state.expiresIn = expiresIn;
+      const client = createRestClient(options);
+      await client.get('/orders');
+      await client.get('/orders');
+      expect(state.issued, String(expiresIn)).toHaveLength(2);
+      expect(api.requests.map((r) => r.headers.authorization)).toEqual([
+        'Bearer at-1-confirmations.write',
+        'Bearer at-2-confirmations.write',
+      ]);
+    }
+  });
+
+  it("sends the token request in the call's correlation and trace", async () => {
+    const { state, api, options } = await startTokenAndApi();
+    await createRestClient(options).get('/orders');
+    const [call] = api.requests;
+    const [tokenRequest] = state.server.requests;
+    expect(tokenRequest?.headers['x-correlation-id']).toBe(call?.headers['x-correlation-id']);
+    const traceOf = (header: unknown) =>
+      /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(String(header))?.slice(1) ?? [];
+    const [callTrace, callParent] = traceOf(call?.headers.traceparent);
+    const [tokenTrace, tokenParent] = traceOf(tokenRequest?.headers.traceparent);
+    expect(tokenTrace).toBeDefined();
+    expect(tokenTrace).toBe(callTrace); // one trace: the call and the token request it needed
+    expect(tokenParent).not.toBe(callParent); // two requests: two parent ids
   });
 
   it('keeps a token without expires_in until the API rejects it, then refreshes exactly once', async () => {
@@ -174,12 +222,10 @@ describe('OAuth2 client credentials', () => {
 
   it('retries a token endpoint that is briefly unavailable', async () => {
     const { state, options } = await startTokenAndApi();
-    state.tokenStatus = 503;
-    setTimeout(() => {
-      state.tokenStatus = 200;
-    }, 20);
-    const client = createRestClient({ ...options, retry: { attempts: 20, baseDelayMs: 5, maxDelayMs: 10 } });
+    state.tokenFailures = 2;
+    const client = createRestClient({ ...options, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
     expect(await client.get('/orders')).toEqual({ token: 'at-1-confirmations.write' });
+    expect(state.server.requests).toHaveLength(3);
   });
 
   it('rejects a token URL that is not http(s)', () => {

@@ -1,7 +1,8 @@
 // client.paginate against a real server: Link headers, cursors and offsets, and the guards
 // against foreign links and pages that repeat.
-import { HttpError } from 'millwright';
+import { HttpError, ValidationError, WorkOrder } from 'millwright';
 import { describe, expect, it } from 'vitest';
+import { catchError } from '../support/catch-error.js';
 import { sendJson } from './helpers/start-http-server.js';
 import { useRestServer } from './helpers/use-rest-server.js';
 
@@ -137,5 +138,38 @@ describe('paginate', () => {
     await collect(client.paginate('/items', { style: 'link' }));
     expect(new Set(server.requests.map((r) => r.headers['x-correlation-id'])).size).toBe(1);
     expect(new Set(server.requests.map((r) => r.headers.traceparent)).size).toBe(3);
+  });
+
+  it('stops an offset listing whose server ignores the offset, instead of looping forever', async () => {
+    // Took 1000 requests and yielded 3000 items before: the same page came back each time.
+    const { client, server } = await start((_request, response) => sendJson(response, 200, [1, 2, 3]));
+    const error = await listingError(client.paginate('/items', { style: 'offset', limit: 3 }));
+    expect(error.code).toBe('INVALID_RESPONSE');
+    expect(error.message).toContain('the server ignores the offset parameter');
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/api/items?offset=0&limit=3',
+      '/api/items?offset=3&limit=3',
+    ]);
+  });
+
+  it('refuses an unknown style or a bad limit at once, with JSON Pointer paths, before any request', async () => {
+    const { client, server } = await start((_request, response) => sendJson(response, 200, []));
+    const pathsOf = (options: unknown) =>
+      catchError(ValidationError, () => client.paginate('/items', options as never)).issues.map(
+        (issue) => issue.path,
+      );
+    expect(pathsOf({ style: 'pages' })).toEqual(['/style']);
+    expect(pathsOf({ style: 'offset', limit: -5 })).toEqual(['/limit']);
+    expect(pathsOf({ style: 'offset', limit: 2.5, offsetParam: '' })).toEqual(['/limit', '/offsetParam']);
+    expect(pathsOf({ style: 'cursor', nextCursor: 'next', cursorParam: 7 })).toEqual([
+      '/nextCursor',
+      '/cursorParam',
+    ]);
+    expect(pathsOf({ style: 'link', items: [], params: 'a=1' })).toEqual(['/params', '/items']);
+    expect(pathsOf(null)).toEqual(['']);
+    expect(() =>
+      client.resource('/items', { schema: WorkOrder, pagination: { style: 'next' as never } }),
+    ).toThrow(ValidationError);
+    expect(server.requests).toHaveLength(0);
   });
 });

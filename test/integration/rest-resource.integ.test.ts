@@ -155,4 +155,18 @@ describe('resource', () => {
       await client.resource('/workorders', { schema: WorkOrder }).update(workOrder.id, workOrder),
     ).toEqual(workOrder);
   });
+
+  it('refuses ids that are empty, "." or "..", which would leave the collection, before sending', async () => {
+    const { client, server } = await start(echoBody);
+    const orders = client.resource('/api/v1/orders', { schema: WorkOrder });
+    for (const id of ['..', '.', '', 5, null]) {
+      const getError = await rejection(orders.get(id as never));
+      expect(getError, String(id)).toBeInstanceOf(ValidationError);
+      expect((getError as ValidationError).issues[0]?.code).toBe('invalid_id');
+      expect(await rejection(orders.update(id as never, workOrder))).toBeInstanceOf(ValidationError);
+    }
+    expect(server.requests).toHaveLength(0);
+    await orders.get('..x'); // dots inside an id are fine: only whole dot segments move up
+    expect(server.requests.map((r) => r.url)).toEqual(['/api/api/v1/orders/..x']);
+  });
 });

@@ -1,5 +1,7 @@
 // The REST client against a real node:http server on 127.0.0.1: requests and headers as they
 // arrive on the wire, retries, Retry-After, timeouts, circuit breaker and rate limit.
+
+import { gzipSync } from 'node:zlib';
 import {
   CircuitOpenError,
   HttpError,
@@ -10,8 +12,11 @@ import {
   ValidationError,
 } from 'millwright';
 import { createRestClient, type RestClientOptions, type RetryState } from 'millwright/rest';
-import { describe, expect, it } from 'vitest';
-// The transport errors are about to be exported by 'millwright'; until then, from their source.
+import { describe, expect, it, vi } from 'vitest';
+import { buildUrl } from '../../connectors/http/build-url.js';
+import { createHttpClient } from '../../connectors/http/create-http-client.js';
+import { createHttpRequest } from '../../connectors/http/create-http-request.js';
+import type { HttpClock } from '../../connectors/http/http-clock.js';
 import { catchError } from '../support/catch-error.js';
 import { sendJson, type TestHandler } from './helpers/start-http-server.js';
 import { useRestServer } from './helpers/use-rest-server.js';
@@ -98,12 +103,12 @@ describe('requests on the wire', () => {
   it('sends default headers, basic and api-key credentials', async () => {
     const basic = await start(echo, {
       headers: { 'X-Plant': 'DE01' },
-      auth: { type: 'basic', username: 'mes', password: 'pa:ss' },
+      auth: { type: 'basic', username: 'mes', password: 'pa:ss Grüße€2026' },
     });
     await basic.client.get('/a');
     expect(basic.requests[0]?.headers['x-plant']).toBe('DE01');
     expect(basic.requests[0]?.headers.authorization).toBe(
-      `Basic ${Buffer.from('mes:pa:ss').toString('base64')}`,
+      `Basic ${Buffer.from('mes:pa:ss Grüße€2026', 'utf8').toString('base64')}`,
     );
     const apiKey = await start(echo, { auth: { type: 'api-key', header: 'APIKey', value: 'k-123' } });
     await apiKey.client.get('/a');
@@ -149,6 +154,24 @@ describe('requests on the wire', () => {
       '/baseURL',
       '/headers/X-Bad',
       '/retry/attempts',
+      '/timeoutMs',
+    ]);
+  });
+
+  it('refuses durations a timer cannot hold and client-wide per-call headers', () => {
+    // A timeout of 3e9 ms overflowed Node's timer: every call failed with TIMEOUT after 23 ms.
+    const error = catchError(ValidationError, () =>
+      createRestClient({
+        baseURL: 'https://mes.example',
+        timeoutMs: 3_000_000_000,
+        retry: { maxRetryAfterMs: 2 ** 31 },
+        headers: { 'Idempotency-Key': 'same-for-all', 'X-Correlation-Id': 'same-for-all' },
+      }),
+    );
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual([
+      '/headers/Idempotency-Key',
+      '/headers/X-Correlation-Id',
+      '/retry/maxRetryAfterMs',
       '/timeoutMs',
     ]);
   });
@@ -368,15 +391,71 @@ describe('circuit breaker', () => {
 });
 
 describe('rate limit', () => {
-  it('lets a burst through, then spaces requests at requestsPerSecond', async () => {
-    const { client, requests } = await start(echo, { rateLimit: { requestsPerSecond: 50, burst: 5 } });
-    const started = performance.now();
-    await Promise.all(Array.from({ length: 15 }, (_, i) => client.get(`/r/${i}`)));
-    expect(requests).toHaveLength(15);
-    // 5 at once, then one every 20 ms: the 15th cannot leave before 10 intervals have passed.
-    // (Upper bounds would time the machine, not the limiter; the token bucket's unit test has them.)
-    const last = Math.max(...requests.map((r) => r.at));
-    expect(last - started).toBeGreaterThanOrEqual(10 * 20 - 2);
+  it('lets a burst through at once, and sends each further request only when its turn has come', async () => {
+    const { server } = await fixture.start(echo);
+    // The limiter's clock stands still and its waits end when the test says: no timing involved.
+    const waits: { readonly ms: number; readonly end: () => void }[] = [];
+    const clock: HttpClock = {
+      now: () => 0,
+      sleep: (ms) => new Promise<void>((end) => waits.push({ ms, end })),
+    };
+    const http = createHttpClient(
+      { baseURL: `${server.url}/api`, rateLimit: { requestsPerSecond: 50, burst: 5 } },
+      { entry: 'millwright/rest', optionsName: 'RestClientOptions', clock },
+    );
+    const calls = Array.from({ length: 8 }, (_, i) =>
+      http.send(createHttpRequest(http.options, 'GET', buildUrl(http.options.baseURL, `/r/${i}`))),
+    );
+    const settled = { timeout: 10_000, interval: 5 }; // waits for the server, asserts no duration
+    await vi.waitFor(() => {
+      expect(server.requests).toHaveLength(5);
+      expect(waits).toHaveLength(3);
+    }, settled);
+    // One request every 1000 / 50 = 20 ms after the burst, each waiting for the one before.
+    expect(waits.map((wait) => Math.round(wait.ms))).toEqual([20, 40, 60]);
+    waits[0]?.end();
+    await vi.waitFor(() => expect(server.requests).toHaveLength(6), settled);
+    for (const wait of waits.slice(1)) wait.end();
+    await Promise.all(calls);
+    expect(server.requests).toHaveLength(8);
+  });
+});
+
+describe('response size', () => {
+  it('fails a body larger than maxResponseBytes with RESPONSE_TOO_LARGE, without retrying', async () => {
+    const big = JSON.stringify({ rows: 'x'.repeat(200_000) });
+    const { client, requests } = await start(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(big); // no content-length: the limit must hold while reading
+      },
+      { maxResponseBytes: 64 * 1024, auth: { type: 'bearer', token: 'tok-secret-1' } },
+    );
+    const error = (await failure(client.get('/export'))) as NetworkError;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.systemCode).toBe('RESPONSE_TOO_LARGE');
+    expect((error.cause as Error).message).toContain('maxResponseBytes (65536 bytes)');
+    expect(requests).toHaveLength(1);
+    expect(`${error.message} ${JSON.stringify(error)} ${error.stack}`).not.toContain('tok-secret-1');
+  });
+
+  it('counts the decompressed bytes, so a small gzip body cannot expand past the limit', async () => {
+    const bomb = gzipSync(JSON.stringify({ rows: '0'.repeat(5_000_000) }));
+    const { client } = await start(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        response.end(bomb);
+      },
+      { maxResponseBytes: 1024 * 1024 },
+    );
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const error = (await failure(client.get('/export'))) as NetworkError;
+    expect(error.systemCode).toBe('RESPONSE_TOO_LARGE');
+  });
+
+  it('accepts a body up to the limit', async () => {
+    const { client } = await start(echo, { maxResponseBytes: 1024 });
+    expect(await client.get('/a')).toEqual({ ok: true, url: '/api/a' });
   });
 });
 

@@ -132,3 +132,90 @@ describe('CodeMap (property)', () => {
     );
   });
 });
+
+describe('CodeMap robustness (property)', () => {
+  /** Anything a caller may pass where rows, a code, text or options belong. */
+  const junk = fc.oneof(
+    fc.anything(),
+    fc.constantFrom(null, undefined, Symbol('RUN'), Object.create(null), 5, Buffer.from('a,b,c')),
+  );
+  /** Codes up to 64 characters, with the characters that matter to keys and CSV. */
+  const longCode = fc.string({
+    unit: fc.constantFrom('A', 'b', '1', '-', ' ', ',', '"', '\n', '\u0000', '€', '_'),
+    maxLength: 64,
+  });
+
+  function mappingErrorOnly(run: () => unknown): void {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MappingError);
+    }
+  }
+
+  it('throws nothing but MappingError for rows, text, options and codes of any type', () => {
+    const row = fc.oneof(
+      junk,
+      fc.record(
+        {
+          system: fc.oneof(fc.constantFrom('sap', 'mes'), junk),
+          code: fc.oneof(longCode, junk),
+          canonical: fc.oneof(longCode, junk),
+          primary: fc.oneof(fc.boolean(), junk),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    const options = fc.oneof(
+      junk,
+      fc.record(
+        {
+          unmapped: fc.oneof(fc.constantFrom('error', 'passthrough', { default: 'x' }), junk),
+          maxTrackedCodes: fc.oneof(fc.integer({ min: -1, max: 3 }), junk),
+          delimiter: fc.oneof(fc.constantFrom(',', ';', '\t', '|'), junk),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.array(row, { maxLength: 5 }), junk),
+        fc.oneof(fc.string({ maxLength: 80 }), junk),
+        options,
+        fc.oneof(fc.constantFrom('sap', 'mes'), junk),
+        fc.oneof(longCode, junk),
+        (rows, text, given, system, code) => {
+          mappingErrorOnly(() => CodeMap.fromRows('domain', rows as never, given as never));
+          mappingErrorOnly(() => CodeMap.fromCsv('domain', text as never, given as never));
+          const map = CodeMap.fromRows('domain', [{ system: 'sap', code: 'A', canonical: 'a' }], {
+            unmapped: 'passthrough',
+          });
+          mappingErrorOnly(() => map.toCanonical(system as never, code as never));
+          mappingErrorOnly(() => map.fromCanonical(system as never, code as never));
+          mappingErrorOnly(() => map.toCsv(given as never));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('maps codes of up to 64 characters both ways, whatever characters they hold', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          longCode.filter((code) => code !== ''),
+          { minLength: 1, maxLength: 10 },
+        ),
+        (codes) => {
+          const rows = codes.map((code, index) => ({ system: 'sap', code, canonical: `c${index}` }));
+          const map = CodeMap.fromCsv('domain', CodeMap.fromRows('domain', rows).toCsv());
+          rows.forEach((row) => {
+            expect(map.toCanonical('sap', row.code)).toBe(row.canonical);
+            expect(map.fromCanonical('sap', row.canonical)).toBe(row.code);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

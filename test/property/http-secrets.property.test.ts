@@ -86,8 +86,10 @@ afterAll(async () => {
 });
 
 // Credentials as they come: letters, digits and the punctuation that needs escaping in URLs,
-// forms, JSON and Basic auth.
+// forms, JSON and Basic auth; those that are encoded before they are sent (Basic, OAuth2 client
+// credentials) also with characters beyond Latin-1.
 const secret = fc.stringMatching(/^[A-Za-z0-9 _~+/=!*$&%@:"\\.-]{12,40}$/);
+const encodedSecret = fc.stringMatching(/^[A-Za-z0-9 _~+/=!*$&%@:"\\.\u00fc\u00df\u20ac-]{12,40}$/);
 const username = fc.stringMatching(/^[a-z][a-z0-9_.-]{2,15}$/);
 
 function authFor(kind: string, value: string, user: string, mode: Mode): HttpAuth {
@@ -133,9 +135,11 @@ it('no failure mode puts a credential into an error, a retry state or a log line
       fc.constantFrom('bearer', 'basic', 'api-key', 'oauth2-basic', 'oauth2-body'),
       fc.constantFrom<Mode>(...API_MODES, ...TOKEN_MODES),
       secret,
+      encodedSecret,
       secret,
       username,
-      async (kind, requestedMode, credential, token, user) => {
+      async (kind, requestedMode, headerCredential, encodedCredential, token, user) => {
+        const credential = kind === 'bearer' || kind === 'api-key' ? headerCredential : encodedCredential;
         const mode = kind.startsWith('oauth2') || !requestedMode.startsWith('token-') ? requestedMode : '400';
         accessToken = token;
         const logs: string[] = [];

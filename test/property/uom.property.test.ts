@@ -4,7 +4,9 @@ import {
   compareQuantities,
   convert,
   createUnitRegistry,
+  normalizeUcum,
   type RoundingMode,
+  subtractQuantities,
   sumQuantities,
   UnitError,
 } from 'millwright';
@@ -218,12 +220,72 @@ describe('exact sums (property)', () => {
   });
 });
 
+/** Characters UCUM terms are made of, and a few that break them. */
+const ucumish = fc.string({
+  unit: fc.constantFrom(...'0123456789()./[]{}+-*_^ mgksLAZ'.split(''), '10', '99', '(10)', ')99'),
+  maxLength: 64,
+});
+
+/** Groups nested in groups, each with its own exponent: `((m2)-3)99`, `(((10)99)99)99`. */
+const nestedPowers = fc
+  .tuple(
+    fc.constantFrom('10', 'm', '2', 'kg/s', '[in_i]', '7.m2', '(10)99'),
+    fc.array(fc.oneof(fc.integer({ min: -120, max: 120 }), fc.constantFrom(99, -99, 2)), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+  )
+  .map(
+    ([base, powers]) => `${'('.repeat(powers.length)}${base}${powers.map((power) => `)${power}`).join('')}`,
+  );
+
+/** Anything a caller may pass where a code, a quantity or options belong. */
+const junk = fc.oneof(
+  fc.anything(),
+  fc.constantFrom(null, undefined, Symbol('KGM'), Object.create(null), [], () => 'KGM', 1n, Number.NaN),
+);
+
+/** Runs a call on untrusted input: it may return, or throw a UnitError, nothing else. */
+function unitErrorOnly(run: () => unknown): void {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UnitError);
+    expect((error as UnitError).code).toMatch(/^[A-Z_]+$/);
+  }
+}
+
+/**
+ * Checks a normal form against the bounds that keep the work small: factors of at most 155
+ * digits (512 bits), exponents within ±99 (read off as the reader reads them).
+ */
+function withinBounds(normal: string): void {
+  for (const part of normal.split('.')) {
+    const factor = /^(\d+)(?::(\d+))?$/.exec(part);
+    if (factor !== null) {
+      for (const digits of factor.slice(1)) expect((digits ?? '').length).toBeLessThanOrEqual(155);
+      continue;
+    }
+    const exponent = /^(.*?[^\d+-])([-+]?\d+)$/.exec(part)?.[2];
+    if (exponent !== undefined) expect(Math.abs(Number(exponent))).toBeLessThanOrEqual(99);
+  }
+}
+
 describe('robustness (property)', () => {
+  const registry = createUnitRegistry({
+    aliases: { Stk: 'H87' },
+    materials: [
+      { id: 'FG-1', baseUnit: 'H87', alternativeUnits: [{ unit: 'XCT', numerator: 12, denominator: 1 }] },
+    ],
+  });
+  const code = fc.oneof(
+    fc.string({ maxLength: 64 }),
+    ucumish,
+    nestedPowers,
+    fc.constantFrom('KGM', 'LBR', 'XCT', 'PCE', 'kg', 's/m', 'CEL', '__proto__', 'Stk'),
+  );
+
   it('throws nothing but UnitError for any value and any unit codes', () => {
-    const code = fc.oneof(
-      fc.string({ maxLength: 6 }),
-      fc.constantFrom('KGM', 'LBR', 'XCT', 'PCE', 'kg', 's/m', 'CEL', '__proto__'),
-    );
     fc.assert(
       fc.property(
         fc.oneof(fc.string(), decimal),
@@ -240,6 +302,115 @@ describe('robustness (property)', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('throws nothing but UnitError for quantities, codes and options of any type', () => {
+    const quantity = fc.oneof(
+      junk,
+      fc.record({ value: fc.oneof(decimal, junk), unit: fc.oneof(code, junk) }),
+      fc.record({ value: decimal, unit: code }),
+    );
+    const options = fc.oneof(
+      junk,
+      fc.record(
+        {
+          scale: fc.oneof(fc.integer({ min: -2, max: 12 }), junk),
+          rounding: fc.oneof(fc.constantFrom('half-up', 'floor', 'nearest'), junk),
+          material: fc.oneof(fc.constantFrom('FG-1', 'FG-9'), junk),
+          unit: fc.oneof(code, junk),
+          registry: fc.oneof(fc.constant(registry), junk),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(quantity, quantity, fc.oneof(code, junk), options, (a, b, to, given) => {
+        unitErrorOnly(() => convert(a as never, to as never, given as never));
+        unitErrorOnly(() => registry.convert(a as never, to as never, given as never));
+        unitErrorOnly(() => sumQuantities(a as never, given as never));
+        unitErrorOnly(() => sumQuantities([a, b] as never, given as never));
+        unitErrorOnly(() => addQuantities(a as never, b as never, given as never));
+        unitErrorOnly(() => subtractQuantities(a as never, b as never, given as never));
+        unitErrorOnly(() => compareQuantities(a as never, b as never, given as never));
+        for (const method of ['resolve', 'toUcum', 'fromUcum', 'toSap', 'fromSap', 'describe'] as const)
+          unitErrorOnly(() => registry[method](to as never));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('throws nothing but UnitError for registry options of any shape', () => {
+    const material = fc.oneof(
+      junk,
+      fc.record(
+        {
+          id: fc.oneof(fc.constantFrom('M-1', 'M-2', ''), junk),
+          baseUnit: fc.oneof(code, junk),
+          alternativeUnits: fc.oneof(
+            junk,
+            fc.array(
+              fc.oneof(
+                junk,
+                fc.record({
+                  unit: fc.oneof(code, junk),
+                  numerator: fc.oneof(fc.integer({ min: -1, max: 50 }), junk),
+                  denominator: fc.oneof(fc.integer({ min: -1, max: 50 }), junk),
+                }),
+              ),
+              { maxLength: 3 },
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    const options = fc.oneof(
+      junk,
+      fc.record(
+        {
+          aliases: fc.oneof(
+            junk,
+            fc.dictionary(
+              fc.oneof(code, fc.constantFrom('A', 'B', 'C')),
+              fc.oneof(code, fc.constantFrom('A', 'B', 'C'), junk),
+              { maxKeys: 4 },
+            ),
+          ),
+          materials: fc.oneof(junk, fc.array(material, { maxLength: 3 })),
+          sapUnits: fc.oneof(
+            junk,
+            fc.array(
+              fc.oneof(
+                junk,
+                fc.record({
+                  sap: fc.oneof(code, junk),
+                  unit: fc.oneof(code, junk),
+                  primary: fc.oneof(fc.boolean(), junk),
+                }),
+              ),
+              { maxLength: 3 },
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    fc.assert(
+      fc.property(options, (given) => unitErrorOnly(() => createUnitRegistry(given as never))),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads UCUM-like text of up to 64 characters within bounds: a bounded normal form or undefined, never a throw', () => {
+    fc.assert(
+      fc.property(fc.oneof(ucumish, nestedPowers), (text) => {
+        const normal = normalizeUcum(text);
+        if (normal !== undefined) withinBounds(normal);
+        unitErrorOnly(() => registry.fromUcum(text));
+        unitErrorOnly(() => convert({ value: '1', unit: text }, 'KGM'));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

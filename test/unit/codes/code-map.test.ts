@@ -147,4 +147,31 @@ describe('CodeMap', () => {
     );
     expect(failure(() => CodeMap.fromCsv('x', '')).code).toBe('INVALID_CODE_MAP');
   });
+
+  it('rejects input of the wrong type with a MappingError, never a TypeError', () => {
+    const codeOf = (run: () => unknown) => failure(run).code;
+    expect(codeOf(() => CodeMap.fromCsv('d', Buffer.from('system,code,canonical\n') as never))).toBe(
+      'INVALID_CODE_MAP',
+    );
+    expect(codeOf(() => CodeMap.fromCsv('d', 'system,code,canonical\n', null as never))).toBe(
+      'INVALID_CODE_MAP',
+    );
+    expect(codeOf(() => CodeMap.fromCsv('d', 'system,code,canonical\n', { delimiter: '|' as never }))).toBe(
+      'INVALID_CODE_MAP',
+    );
+    expect(codeOf(() => CodeMap.fromRows('d', [null] as never))).toBe('INVALID_CODE_MAP');
+    expect(codeOf(() => CodeMap.fromRows('d', 5 as never))).toBe('INVALID_CODE_MAP');
+    expect(codeOf(() => CodeMap.fromRows('d', null as never))).toBe('INVALID_CODE_MAP');
+    expect(codeOf(() => CodeMap.fromRows('d', [{ system: 'a', code: 1, canonical: 'b' }] as never))).toBe(
+      'INVALID_CODE_MAP',
+    );
+    expect(codeOf(() => CodeMap.fromRows('d', rows, null as never))).toBe('INVALID_CODE_MAP');
+    const map = CodeMap.fromRows('d', rows, { unmapped: 'passthrough' });
+    expect(codeOf(() => map.toCsv({ delimiter: 5 as never }))).toBe('INVALID_CODE_MAP');
+    for (const bad of [Symbol('RUN'), 5, null, undefined, { code: 'RUN' }]) {
+      expect(codeOf(() => map.toCanonical('mes-de01', bad as never))).toBe('INVALID_SOURCE_DATA');
+      expect(codeOf(() => map.fromCanonical(bad as never, 'completed'))).toBe('INVALID_SOURCE_DATA');
+    }
+    expect(map.unmappedStats().total).toBe(0); // a value of the wrong type is no unmapped code
+  });
 });

@@ -9,8 +9,8 @@ describe('sapMovementTypes', () => {
       '161': ['return', 'out', 'unrestricted'],
       '201': ['goods-issue', 'out', 'unrestricted'],
       '261': ['goods-issue', 'out', 'unrestricted'],
-      '301': ['transfer', 'internal', 'unrestricted'],
-      '309': ['transfer', 'internal', 'unrestricted'],
+      '303': ['transfer', 'out', 'unrestricted'],
+      '305': ['transfer', 'in', 'in-transit'],
       '311': ['transfer', 'internal', 'unrestricted'],
       '321': ['transfer', 'internal', 'quality-inspection'],
       '343': ['transfer', 'internal', 'blocked'],
@@ -23,6 +23,27 @@ describe('sapMovementTypes', () => {
     };
     for (const [code, [kind, direction, stockType]] of Object.entries(expected)) {
       expect(movementFromSap(code), code).toMatchObject({ code, kind, direction, stockType });
+      expect(movementFromSap(code).sides, code).toBeUndefined();
+    }
+  });
+
+  it('gives no single direction to the types that post one item per plant or material, but each side', () => {
+    // 301 takes stock out of the issuing plant and into the receiving one: each plant's total
+    // changes, so no canonical movement (one plant, one material) is "internal".
+    for (const [code, own, counterpart] of [
+      ['301', 'out', 'in'],
+      ['302', 'in', 'out'],
+      ['309', 'out', 'in'],
+      ['310', 'in', 'out'],
+    ] as const) {
+      const type = movementFromSap(code);
+      expect(type, code).toMatchObject({ kind: 'transfer', stockType: 'unrestricted' });
+      expect(type.direction, code).toBeUndefined();
+      expect(type.sides, code).toEqual({ own, counterpart });
+    }
+    // Every other type has one direction for all its items, and no sides.
+    for (const type of Object.values(sapMovementTypes)) {
+      expect(type.direction === undefined, type.code).toBe(type.sides !== undefined);
     }
   });
 
@@ -46,7 +67,9 @@ describe('sapMovementTypes', () => {
       if (type.reversalOf === undefined) continue;
       const original = sapMovementTypes[type.reversalOf];
       expect(original, type.code).toBeDefined();
-      if (type.direction !== 'internal') expect(type.direction, type.code).not.toBe(original?.direction);
+      if (type.direction === 'in' || type.direction === 'out')
+        expect(type.direction, type.code).not.toBe(original?.direction);
+      if (type.sides !== undefined) expect(type.sides.own, type.code).toBe(original?.sides?.counterpart);
     }
   });
 
@@ -71,6 +94,9 @@ describe('sapMovementTypes', () => {
   it('throws UNMAPPED_CODE for a type it does not have', () => {
     for (const code of ['999', 'Z01', '__proto__', 'constructor']) {
       expect(() => movementFromSap(code), code).toThrow(MappingError);
+    }
+    for (const code of [Symbol('101'), Object.create(null), 101, null]) {
+      expect(() => movementFromSap(code as never)).toThrow(MappingError);
     }
   });
 });

@@ -23,6 +23,7 @@ describe('resolveHttpOptions', () => {
       secrets: [],
       retry: { attempts: 4, baseDelayMs: 200, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 },
       timeoutMs: 10_000,
+      maxResponseBytes: 32 * 1024 * 1024,
       circuitBreaker: null,
       rateLimit: null,
       headers: { accept: 'application/json' },
@@ -133,17 +134,27 @@ describe('resolveHttpOptions', () => {
     try {
       resolveHttpOptions({
         baseURL: 'https://h',
-        auth: { type: 'basic', username: 'a:b', password: 'pw\nINJECTED' },
+        auth: { type: 'bearer', token: 'tok\nINJECTED' },
       });
       expect.unreachable();
     } catch (error) {
       const text = JSON.stringify(error) + String((error as Error).message);
       expect(text).not.toContain('INJECTED');
-      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
-        '/auth/password',
-        '/auth/username',
-      ]);
+      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual(['/auth/token']);
     }
+    expect(
+      issuesOf(() =>
+        resolveHttpOptions({ baseURL: 'https://h', auth: { type: 'basic', username: 'a:b', password: '' } }),
+      ),
+    ).toEqual(['/auth/password', '/auth/username']);
+    expect(
+      issuesOf(() =>
+        resolveHttpOptions({
+          baseURL: 'https://h',
+          auth: { type: 'api-key', header: 'X-Key', value: 'k\r\nX: y' },
+        }),
+      ),
+    ).toEqual(['/auth/value']);
     expect(
       issuesOf(() => resolveHttpOptions({ baseURL: 'https://h', auth: { type: 'magic' } as never })),
     ).toEqual(['/auth/type']);
@@ -171,6 +182,85 @@ describe('resolveHttpOptions', () => {
     } as const;
     expect(issuesOf(() => resolveHttpOptions({ baseURL: 'https://mes.example', auth: oauth }))).toEqual([
       '/auth/tokenUrl',
+    ]);
+  });
+
+  it('accepts any characters in credentials that are encoded before they are sent', () => {
+    const basic = resolveHttpOptions({
+      baseURL: 'https://h',
+      auth: { type: 'basic', username: 'müller', password: 'Grüße€2026\n' },
+    });
+    expect(basic.auth).toEqual({
+      type: 'header',
+      name: 'authorization',
+      value: `Basic ${Buffer.from('müller:Grüße€2026\n', 'utf8').toString('base64')}`,
+    });
+    const oauth = resolveHttpOptions({
+      baseURL: 'https://h',
+      auth: {
+        type: 'oauth2-client-credentials',
+        tokenUrl: 'https://login/t',
+        clientId: 'client€',
+        clientSecret: 's€cret',
+        clientAuthentication: 'body',
+      },
+    });
+    expect(oauth.auth).toMatchObject({
+      form: 'grant_type=client_credentials&client_id=client%E2%82%AC&client_secret=s%E2%82%ACcret',
+    });
+    expect(oauth.secrets).toContain('s€cret');
+  });
+
+  it('caps every duration at 2,147,483,647 ms, the longest a Node.js timer waits', () => {
+    const max = 2_147_483_647;
+    const durations = (value: number) => ({
+      baseURL: 'https://h',
+      timeoutMs: value,
+      retry: { baseDelayMs: value, maxDelayMs: value, maxRetryAfterMs: value },
+      circuitBreaker: { resetAfterMs: value },
+    });
+    expect(issuesOf(() => resolveHttpOptions(durations(max)))).toEqual([]);
+    expect(issuesOf(() => resolveHttpOptions(durations(max + 1))).sort()).toEqual([
+      '/circuitBreaker/resetAfterMs',
+      '/retry/baseDelayMs',
+      '/retry/maxDelayMs',
+      '/retry/maxRetryAfterMs',
+      '/timeoutMs',
+    ]);
+    expect(issuesOf(() => resolveHttpOptions({ baseURL: 'https://h', timeoutMs: 3_000_000_000 }))).toEqual([
+      '/timeoutMs',
+    ]);
+  });
+
+  it('checks maxResponseBytes', () => {
+    expect(resolveHttpOptions({ baseURL: 'https://h', maxResponseBytes: 1024 }).maxResponseBytes).toBe(1024);
+    for (const bad of [0, -1, 1.5, Number.POSITIVE_INFINITY, '1' as never]) {
+      expect(issuesOf(() => resolveHttpOptions({ baseURL: 'https://h', maxResponseBytes: bad }))).toEqual([
+        '/maxResponseBytes',
+      ]);
+    }
+  });
+
+  it('refuses client-wide headers that must differ per call, pointing to the per-call options', () => {
+    try {
+      resolveHttpOptions({
+        baseURL: 'https://h',
+        headers: { 'Idempotency-Key': 'k', 'X-Correlation-ID': 'c', traceparent: 't', 'x-plant': 'DE01' },
+      });
+      expect.unreachable();
+    } catch (error) {
+      const issues = (error as ValidationError).issues;
+      expect(issues.map((issue) => issue.path).sort()).toEqual([
+        '/headers/Idempotency-Key',
+        '/headers/X-Correlation-ID',
+        '/headers/traceparent',
+      ]);
+      expect(issues.find((issue) => issue.path === '/headers/Idempotency-Key')?.message).toContain(
+        'idempotencyKey',
+      );
+    }
+    expect(issuesOf(() => resolveHttpOptions({ baseURL: 'https://h', headers: { 'a/b~c': 'x' } }))).toEqual([
+      '/headers/a~1b~0c',
     ]);
   });
 });

@@ -111,4 +111,32 @@ describe('convert', () => {
     );
     expect(isMillwrightError(failure(() => convert(q('1', 'KGM'), 'MTR')))).toBe(true);
   });
+
+  it('refuses values of more than 1000 digits before any arithmetic, and reads up to 1000 exactly', () => {
+    // Took 2.7 s: 60,000 places made a 60,000-digit denominator.
+    const long = failure(() => convert(q(`0.${'0'.repeat(60_000)}1`, 'KGM'), 'GRM'));
+    expect(long.code).toBe('INVALID_QUANTITY');
+    expect(long.message).toContain('more than 1000 digits');
+    expect(long.message.length).toBeLessThan(200); // the value is quoted, not repeated whole
+    expect(failure(() => convert(q(`-1.${'0'.repeat(1000)}`, 'KGM'), 'GRM')).code).toBe('INVALID_QUANTITY');
+    expect(failure(() => convert(q('1'.repeat(1001), 'KGM'), 'GRM', { scale: 2 })).code).toBe(
+      'INVALID_QUANTITY',
+    );
+    const tiny = `0.${'0'.repeat(997)}1`; // 1000 digits: 1 × 10^-998
+    expect(convert(q(tiny, 'KGM'), 'GRM').value).toBe(`0.${'0'.repeat(994)}1`);
+    expect(convert(q(`-${'9'.repeat(1000)}`, 'KGM'), 'KGM').value).toBe(`-${'9'.repeat(1000)}`);
+  });
+
+  it('rejects options, quantities and codes of any wrong type with a UnitError', () => {
+    expect(failure(() => convert(q('1', 'KGM'), 'LBR', null as never)).code).toBe('INVALID_OPTIONS');
+    expect(failure(() => convert(q('1', 'KGM'), 'LBR', 3 as never)).code).toBe('INVALID_OPTIONS');
+    expect(failure(() => convert(q('1', 'KGM'), 'LBR', { scale: Object.create(null) })).code).toBe(
+      'INVALID_OPTIONS',
+    );
+    expect(failure(() => convert(null as never, 'LBR')).code).toBe('INVALID_QUANTITY');
+    expect(failure(() => convert(q('1', Symbol('KGM') as never), 'LBR')).code).toBe('UNKNOWN_UNIT');
+    const symbolTarget = failure(() => convert(q('1', 'KGM'), Symbol('LBR') as never));
+    expect(symbolTarget.code).toBe('UNKNOWN_UNIT');
+    expect(symbolTarget.to).toBeUndefined(); // only strings are kept as the units involved
+  });
 });

@@ -82,4 +82,22 @@ describe('quantity helpers', () => {
     expect(compareQuantities(q('-40', 'CEL'), q('-40', 'FAH'))).toBe(0);
     expect(failure(() => compareQuantities(q('1', 'KGM'), q('1', 'SEC'))).code).toBe('INCOMPATIBLE_UNITS');
   });
+
+  it('reject what is not a list of quantities with a UnitError, never a TypeError', () => {
+    const codeOf = (run: () => unknown) => failure(run).code;
+    expect(codeOf(() => sumQuantities(null as never))).toBe('INVALID_QUANTITY');
+    expect(codeOf(() => sumQuantities(5 as never))).toBe('INVALID_QUANTITY');
+    expect(codeOf(() => sumQuantities([null] as never))).toBe('INVALID_QUANTITY');
+    expect(codeOf(() => sumQuantities([q('1', 'KGM'), undefined] as never))).toBe('INVALID_QUANTITY');
+    expect(codeOf(() => subtractQuantities(null as never, q('1', 'KGM')))).toBe('INVALID_QUANTITY');
+    expect(codeOf(() => addQuantities(q('1', 'KGM'), 'x' as never))).toBe('INVALID_QUANTITY');
+    expect(codeOf(() => compareQuantities(q('1', 'KGM'), null as never))).toBe('INVALID_QUANTITY');
+    expect(codeOf(() => compareQuantities(null as never, q('1', 'KGM')))).toBe('INVALID_QUANTITY');
+    expect(codeOf(() => sumQuantities([q('1', 'KGM')], null as never))).toBe('INVALID_OPTIONS');
+    expect(codeOf(() => sumQuantities([q('1', 'KGM')], { material: null as never }))).toBe('INVALID_OPTIONS');
+    expect(codeOf(() => sumQuantities([q('1', 'KGM')], { unit: 7 as never }))).toBe('UNKNOWN_UNIT');
+    expect(codeOf(() => addQuantities(q(`1.${'0'.repeat(1000)}`, 'KGM'), q('1', 'KGM')))).toBe(
+      'INVALID_QUANTITY',
+    );
+  });
 });

@@ -44,6 +44,8 @@ describe('decimal strings', () => {
     expect(parseDecimal('-0.001')).toEqual(createRational(-1n, 1000n));
     for (const bad of ['1e3', '+1', '.5', '5.', '007', '1,5', ' 1', '', '-', '0x10'])
       expect(parseDecimal(bad)).toBeUndefined();
+    expect(parseDecimal(`-${'1'.repeat(500)}.${'5'.repeat(499)}1`)?.denominator).toBe(10n ** 500n); // 1000 digits
+    expect(parseDecimal(`${'1'.repeat(500)}.${'2'.repeat(501)}`)).toBeUndefined(); // 1001 digits
   });
 
   it('are written shortest when exact, and undefined when the decimal does not terminate', () => {
@@ -54,6 +56,10 @@ describe('decimal strings', () => {
     expect(formatDecimal(r('1/3'), undefined, 'half-even')).toBeUndefined();
     expect(terminatingPlaces(40n)).toBe(3);
     expect(terminatingPlaces(12n)).toBe(-1);
+    expect(terminatingPlaces(1n)).toBe(0);
+    expect(terminatingPlaces(2n ** 5000n * 5n ** 3001n)).toBe(5000);
+    expect(terminatingPlaces(2n ** 17n * 5n ** 4099n)).toBe(4099);
+    expect(terminatingPlaces(5n ** 4099n * 3n)).toBe(-1);
   });
 
   it('are written with exactly `scale` places when a scale is given, never as -0', () => {

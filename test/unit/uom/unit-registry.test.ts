@@ -188,4 +188,51 @@ describe('createUnitRegistry', () => {
     for (let index = 0; index < 3; index += 1)
       expect(registry.convert({ value: '1.5', unit: 'LBR' }, 'KGM')).toEqual(first);
   });
+
+  it('reads alias targets through the other aliases, as resolve reads codes', () => {
+    const chained = createUnitRegistry({ aliases: { Ktn: 'XCT', Karton: 'Ktn', A: 'KGM', B: 'A' } });
+    expect(chained.resolve('Karton')).toBe('XCT');
+    expect(chained.resolve('B')).toBe('KGM'); // not AMP, the UCUM ampere A
+    expect(chained.resolve('A')).toBe('KGM');
+    // Declared in any order, chains of any length.
+    const aliases = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`lvl-${i}`, `lvl-${i + 1}`]));
+    expect(
+      createUnitRegistry({ aliases: { ...aliases, 'lvl-5000': 'Stk', Stk: 'H87' } }).resolve('lvl-0'),
+    ).toBe('H87');
+  });
+
+  it('rejects aliases that name each other in a cycle, and aliases that redefine a code through a chain', () => {
+    const cycle = failure(() => createUnitRegistry({ aliases: { A1: 'B1', B1: 'C1', C1: 'A1' } }));
+    expect(cycle.code).toBe('INVALID_OPTIONS');
+    expect(cycle.message).toContain('A1 → B1 → C1 → A1');
+    expect(failure(() => createUnitRegistry({ aliases: { Q1: 'Q2', Q2: 'Q2' } })).code).toBe('UNKNOWN_UNIT');
+    expect(failure(() => createUnitRegistry({ aliases: { X: 'GRM', KGM: 'X' } })).code).toBe(
+      'INVALID_OPTIONS',
+    );
+    expect(createUnitRegistry({ aliases: { KGM: 'KGM', kilo: 'KGM' } }).resolve('kilo')).toBe('KGM');
+  });
+
+  it('rejects options of the wrong shape with INVALID_OPTIONS, never a TypeError', () => {
+    const codeOf = (options: unknown) => failure(() => createUnitRegistry(options as never)).code;
+    expect(codeOf(null)).toBe('INVALID_OPTIONS');
+    expect(codeOf(5)).toBe('INVALID_OPTIONS');
+    expect(codeOf({ materials: [null] })).toBe('INVALID_OPTIONS');
+    expect(codeOf({ materials: [{ id: 'x' }] })).toBe('INVALID_OPTIONS');
+    expect(codeOf({ materials: [{ id: 'x', baseUnit: 'H87', alternativeUnits: [null] }] })).toBe(
+      'INVALID_OPTIONS',
+    );
+    expect(codeOf({ materials: [{ id: 'x', baseUnit: 'H87', alternativeUnits: 5 }] })).toBe(
+      'INVALID_OPTIONS',
+    );
+    expect(codeOf({ materials: 5 })).toBe('INVALID_OPTIONS');
+    expect(codeOf({ sapUnits: [null] })).toBe('INVALID_OPTIONS');
+    expect(codeOf({ sapUnits: { sap: 'ST', unit: 'H87' } })).toBe('INVALID_OPTIONS');
+    expect(codeOf({ sapUnits: [{ sap: 'ZBG', unit: 5 }] })).toBe('UNKNOWN_UNIT');
+    expect(codeOf({ aliases: { A: 5 } })).toBe('INVALID_OPTIONS');
+    expect(codeOf({ aliases: ['KGM'] })).toBe('INVALID_OPTIONS');
+    const inline = failure(() =>
+      registry.convert({ value: '1', unit: 'XCT' }, 'H87', { material: 5 as never }),
+    );
+    expect(inline.code).toBe('INVALID_OPTIONS');
+  });
 });
