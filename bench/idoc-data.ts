@@ -1,7 +1,7 @@
-// A seeded generator of LOIPRO01 flat files for the IDoc benchmarks: realistic production orders
-// (header, statuses, a sequence with operations, components, an item), every record padded to
-// 1063 characters as SAP file ports write them. Nothing is committed; the same seed gives the
-// same bytes.
+// A seeded generator of LOIPRO01 files for the IDoc benchmarks: realistic production orders
+// (header, statuses, a sequence with operations, components, an item), as flat files with every
+// record padded to 1063 characters as SAP file ports write them, or as IDoc-XML. Nothing is
+// committed; the same seed gives the same bytes.
 import { type Idoc, type IdocControl, type Segment, writeIdoc } from '../connectors/idoc/index.js';
 import { seededRandom } from './harness.js';
 
@@ -50,24 +50,41 @@ const segment = (name: string, fields: Record<string, string>, children: Segment
   children,
 });
 
-/** One production order as an IDoc, from a seeded random source. */
-export function generateOrder(index: number, random: () => number): Idoc {
+/**
+ * One production order as an IDoc, from a seeded random source. The built-in LOIPRO01 has no
+ * field layout for E1AFVOL and E1RESBL, so a flat file carries their data as raw text; IDoc-XML
+ * carries the same values as named fields.
+ */
+export function generateOrder(index: number, random: () => number, format: 'flat' | 'xml' = 'flat'): Idoc {
   const pad = (value: number, length: number): string => String(value).padStart(length, '0');
   const quantity = `${Math.ceil(random() * 1000)}.000`;
   const day = 10 + Math.floor(random() * 18);
-  const operations = Array.from({ length: 5 }, (_, k) => {
-    const operation = segment('E1AFVOL', {}, [
-      segment('E1JSTVL', { STAT: k === 0 ? 'I0002' : 'I0001' }),
-      ...Array.from({ length: 3 }, (__, c) => ({
-        ...segment('E1RESBL', {}),
-        unparsed: `${pad(index, 10)}${pad(k * 3 + c + 1, 4)}${(random() * 500).toFixed(3).padStart(14)}KGM RM-${pad(Math.floor(random() * 99999), 6)}`,
-      })),
-    ]);
-    return {
-      ...operation,
-      unparsed: `${pad((k + 1) * 10, 4)}WC-${pad(Math.floor(random() * 40), 3)}   Operation ${k + 1}`,
-    };
-  });
+  const withData = (name: string, fields: Record<string, string>, children: Segment[] = []): Segment =>
+    format === 'xml'
+      ? segment(name, fields, children)
+      : { ...segment(name, {}, children), unparsed: Object.values(fields).join('') };
+  const operations = Array.from({ length: 5 }, (_, k) =>
+    withData(
+      'E1AFVOL',
+      {
+        VORNR: pad((k + 1) * 10, 4),
+        ARBPL: `WC-${pad(Math.floor(random() * 40), 3)}   `,
+        LTXA1: `Operation ${k + 1}`,
+      },
+      [
+        segment('E1JSTVL', { STAT: k === 0 ? 'I0002' : 'I0001' }),
+        ...Array.from({ length: 3 }, (__, c) =>
+          withData('E1RESBL', {
+            RSNUM: pad(index, 10),
+            RSPOS: pad(k * 3 + c + 1, 4),
+            BDMNG: (random() * 500).toFixed(3).padStart(14),
+            MEINS: 'KGM ',
+            MATNR: `RM-${pad(Math.floor(random() * 99999), 6)}`,
+          }),
+        ),
+      ],
+    ),
+  );
   return {
     control: { ...CONTROL, docnum: pad(1_000_000 + index, 16) },
     segments: [
@@ -121,4 +138,16 @@ export function generateLoiproFile(bytes: number, seed = 20260512): { chunks: Bu
     total += chunk.length;
   }
   return { chunks, idocs: index };
+}
+
+/** Writes about `bytes` bytes of LOIPRO01 IDoc-XML (one document, many IDocs, indented as SAP writes it). */
+export function generateLoiproXml(bytes: number, seed = 20260512): { xml: Buffer; idocs: number } {
+  const random = seededRandom(seed);
+  const orders: Idoc[] = [];
+  const sample = Buffer.byteLength(
+    writeIdoc([generateOrder(0, seededRandom(seed), 'xml')], { format: 'xml' }),
+  );
+  const count = Math.max(1, Math.round(bytes / sample));
+  for (let index = 0; index < count; index += 1) orders.push(generateOrder(index, random, 'xml'));
+  return { xml: Buffer.from(writeIdoc(orders, { format: 'xml' }), 'utf8'), idocs: count };
 }

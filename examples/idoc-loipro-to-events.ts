@@ -5,9 +5,15 @@
 // From an SFTP server: SFTP_HOST, SFTP_USER, SFTP_KEY (path to the private key), SFTP_FINGERPRINT
 // (the server's host key, `SHA256:...` as `ssh-keygen -lf` prints it; the connection is refused
 // on any other key), SFTP_PATH (the remote file) and optionally SFTP_PORT. Without SFTP_HOST the
-// example reads the local file given as argument, or a fixture of the repository.
-// PLANT_TIME_ZONE (default Europe/Berlin) is the zone of SAP's dates; PLANT (e.g. DE01) names the
-// plant for flat files read with the built-in LOIPRO01 definition, which does not reach WERKS.
+// example reads the local file given as argument, or, without one, a flat LOIPRO01 file of the
+// repository together with the WE60 export it was written with.
+//
+// IDOC_SCHEMA is the path of your system's WE60 "parser" export of LOIPRO01 (a site export with
+// every field). The built-in LOIPRO01 layout is partial: with it a flat file gives no plant, no
+// start time, operations or components (data/idoc/SOURCE.md). IDoc-XML needs no export. PLANT
+// (e.g. DE01) is only a fallback for orders that name no plant; PLANT_TIME_ZONE (default
+// Europe/Berlin) is the zone of SAP's dates. An order that cannot be mapped is reported on stderr
+// and the others are still written.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +24,13 @@ import {
   isMillwrightError,
   type WorkOrder,
 } from 'millwright';
-import { idocToCanonical, parseIdocStream } from 'millwright/idoc';
+import {
+  builtinIdocSchemas,
+  type IdocSchema,
+  idocToCanonical,
+  loadIdocSchema,
+  parseIdocStream,
+} from 'millwright/idoc';
 
 /** The event type for each work order status. */
 const EVENT_TYPES: Readonly<Record<WorkOrder['status'], EventType>> = {
@@ -35,6 +47,8 @@ interface Input {
   readonly description: string;
   readonly stream: AsyncIterable<Uint8Array>;
   readonly close: () => Promise<void>;
+  /** The WE60 export the input was written with, if the example knows it. */
+  readonly schemaPath?: string;
 }
 
 /** Whether a raw SSH host key has the pinned `SHA256:...` fingerprint. */
@@ -72,16 +86,28 @@ async function openSftp(host: string): Promise<Input> {
   };
 }
 
+const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/idoc/${name}`, import.meta.url));
+
 function openLocal(path: string | undefined): Input {
-  const file = path ?? fileURLToPath(new URL('../test/fixtures/idoc/loipro01.full.xml', import.meta.url));
+  if (path !== undefined) {
+    return { description: `the local file ${path}`, stream: createReadStream(path), close: async () => {} };
+  }
+  // A flat LOIPRO01 file and the (test) WE60 export it was written with: see its SOURCE.md.
+  const file = fixture('loipro01.site.idoc');
   return {
-    description:
-      path === undefined
-        ? `the repository fixture ${file} (set SFTP_HOST to read from SFTP)`
-        : `the local file ${file}`,
+    description: `the repository fixture ${file} (set SFTP_HOST to read from SFTP)`,
     stream: createReadStream(file),
     close: async () => {},
+    schemaPath: fixture('loipro01.site.parser.txt'),
   };
+}
+
+/** Your WE60 export (IDOC_SCHEMA) or the input's own, before the built-in definitions. */
+function schemasFor(input: Input): readonly IdocSchema[] {
+  const path = process.env['IDOC_SCHEMA'] || input.schemaPath;
+  return path === undefined
+    ? builtinIdocSchemas
+    : [loadIdocSchema(readFileSync(path, 'latin1')), ...builtinIdocSchemas];
 }
 
 async function main(): Promise<void> {
@@ -91,14 +117,26 @@ async function main(): Promise<void> {
   const mapping = {
     units: createUnitRegistry(),
     timeZone: process.env['PLANT_TIME_ZONE'] ?? 'Europe/Berlin',
-    plant: process.env['PLANT'],
+    plant: process.env['PLANT'] || undefined,
   };
   let orders = 0;
+  let failed = 0;
   try {
-    for await (const idoc of parseIdocStream(input.stream)) {
+    for await (const idoc of parseIdocStream(input.stream, { schemas: schemasFor(input) })) {
       for (const warning of idoc.warnings ?? [])
         console.error(`  warning ${warning.code}: ${warning.message}`);
-      for (const record of idocToCanonical(idoc, mapping)) {
+      let records: ReturnType<typeof idocToCanonical>;
+      try {
+        records = idocToCanonical(idoc, mapping);
+      } catch (error) {
+        if (!isMillwrightError(error)) throw error;
+        console.error(
+          `  IDoc ${idoc.control.docnum || '(no number)'} not mapped: ${JSON.stringify(error.toJSON())}`,
+        );
+        failed += 1;
+        continue;
+      }
+      for (const record of records) {
         if (record.kind !== 'WorkOrder') continue;
         const event = createEvent(EVENT_TYPES[record.value.status], record.value, {
           source: `/sap/${idoc.control.sndprn || 'unknown'}/loipro`,
@@ -112,7 +150,8 @@ async function main(): Promise<void> {
   } finally {
     await input.close();
   }
-  console.error(`${orders} work order event(s) written`);
+  console.error(`${orders} work order event(s) written${failed > 0 ? `, ${failed} IDoc(s) not mapped` : ''}`);
+  if (failed > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

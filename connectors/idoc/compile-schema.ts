@@ -11,6 +11,8 @@ export interface CompiledSegment {
   /** The definition level as written in HLEVEL, two digits. */
   readonly hlevel: string;
   readonly fieldNames: readonly string[];
+  /** The field names, for membership tests. */
+  readonly fieldSet: ReadonlySet<string>;
   /** Absolute start of each field in the data record. */
   readonly fieldStarts: readonly number[];
   /** Absolute end (exclusive) of each field in the data record. */
@@ -89,6 +91,7 @@ function compileSegment(
     type: definition.type,
     hlevel: String(definition.level).padStart(2, '0'),
     fieldNames: definition.fields.map((field) => field.name),
+    fieldSet: new Set(definition.fields.map((field) => field.name)),
     fieldStarts,
     fieldEnds,
     dataEnd: fieldEnds.length === 0 ? SDATA_OFFSET : Math.max(...fieldEnds),

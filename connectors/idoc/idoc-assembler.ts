@@ -1,45 +1,100 @@
-// Turns flat records (one string per EDI_DC40 or EDI_DD40 record) into IDocs: slices the
-// control record and each data record by characters, resolves segment definitions and builds
-// the segment tree. Shared by parseIdoc and parseIdocStream; holds one IDoc at a time.
+// Turns flat records (EDI_DC40 control and EDI_DD40 data records, each a stretch of the text
+// being read) into IDocs: reads the control record, checks each data record's header, resolves
+// its segment definition and places it in the segment tree; the fields are cut later, when read
+// (FlatSegment). Shared by parseIdoc and parseIdocStream; holds one IDoc at a time.
 import { IdocError } from '../../src/errors/idoc-error.js';
 import type { CompiledSchema, CompiledSegment, SchemaRegistry } from './compile-schema.js';
-import { contentEnd, isBlank, isBlankFrom, isDigits, sliceField } from './fixed-text.js';
-import type { Idoc, IdocControl, IdocControlField, IdocWarning, IdocWarningCode, Segment } from './idoc.js';
 import {
-  CONTROL_RECORD_LENGTH,
-  CONTROL_TAG,
-  controlLayout,
-  DATA_RECORD_LENGTH,
-  dataHeaderLayout,
-  SDATA_OFFSET,
-} from './record-layout.js';
-import { type RecordContext, SegmentTreeBuilder } from './segment-tree-builder.js';
+  checkDataHeader,
+  type HeaderExpectation,
+  isNumericOrBlank,
+  type RecordText,
+  startsWithName,
+} from './data-record-header.js';
+import { isBlank, sliceField } from './fixed-text.js';
+import { FlatSegment } from './flat-segment.js';
+import type { Idoc, IdocControl, IdocWarning, IdocWarningCode } from './idoc.js';
+import { readControlRecord } from './read-control-record.js';
+import { CONTROL_RECORD_LENGTH, CONTROL_TAG, DATA_RECORD_LENGTH } from './record-layout.js';
+import { type RecordContext, SegmentTreeBuilder, type WarningSink } from './segment-tree-builder.js';
 
 /** Receives records from a record splitter. */
 export interface RecordSink {
   /** Called once, before the first record, with the framing found. */
   layout(framing: 'fixed' | 'newline', lineEnding: '\n' | '\r\n'): void;
-  /** One record, without its line break; `offset` is the byte offset where it starts. */
-  record(line: string, offset: number): void;
+  /**
+   * One record: the characters `start` to `end` of `text` (without the line break); `offset` is
+   * the byte offset where it starts in the input. `codes`, when given, holds the code of each
+   * character of `text` as a byte (the input bytes of ASCII or latin-1 text).
+   */
+  record(text: string, codes: Uint8Array | undefined, start: number, end: number, offset: number): void;
   /** The input ended; `finalLineEnding` tells whether the last record had a line break after it. */
   end(finalLineEnding: boolean): void;
   /** The DOCNUM of the IDoc being read, for errors raised while splitting. */
   currentDocnum(): string | undefined;
 }
 
-interface OpenIdoc {
-  readonly control: IdocControl;
-  readonly controlLength: number;
-  readonly schema: CompiledSchema | undefined;
-  readonly tree: SegmentTreeBuilder;
-  readonly warnings: IdocWarning[];
-  readonly warned: Set<string>;
+/** How many segment names {@link IdocAssembler} keeps for reuse. */
+const RECENT_NAMES = 16;
+
+/** A segment name seen in the file and what it stands for in the schema it was last looked up in. */
+interface KnownName {
+  readonly segnam: string;
+  /** The character codes of `segnam`, for comparing with the bytes of a record (see nameCodes). */
+  readonly codes: Uint8Array | undefined;
+  /** The schema `type` and `compiled` come from; `null` before the first lookup. */
+  schema: CompiledSchema | undefined | null;
+  type: string;
+  compiled: CompiledSegment | undefined;
+  /** The name that followed this one last time: the likeliest name of the next record. */
+  next: KnownName | undefined;
 }
 
+/** The IDoc being read: its control record, schema, tree and warnings. */
+class OpenIdoc implements HeaderExpectation, WarningSink {
+  readonly docnum: string;
+  readonly docnumCodes: Uint8Array | undefined;
+  readonly warnings: IdocWarning[] = [];
+  private readonly warned = new Set<string>();
+  readonly tree: SegmentTreeBuilder;
+
+  constructor(
+    readonly control: IdocControl,
+    readonly controlLength: number,
+    readonly schema: CompiledSchema | undefined,
+  ) {
+    this.docnum = control.docnum;
+    this.docnumCodes = digitCodes(control.docnum);
+    this.tree = new SegmentTreeBuilder(schema, control.docnum, this);
+  }
+
+  /** Records a warning; segment warnings are given once per segment type, the others once per IDoc. */
+  warn(code: IdocWarningCode, message: string, context: RecordContext): void {
+    const perSegment =
+      code === 'UNKNOWN_SEGMENT' || code === 'LOOP_MAX_EXCEEDED' || code === 'SCHEMA_MISMATCH';
+    const key = perSegment ? `${code}:${context.segnam}` : code;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    const warning: { -readonly [K in keyof IdocWarning]: IdocWarning[K] } = { code, message };
+    if (context.docnum !== '') warning.docnum = context.docnum;
+    if (context.segnum !== '') warning.segnum = context.segnum;
+    if (context.segnam !== '') warning.segment = context.segnam;
+    if (context.offset >= 0) warning.offset = context.offset;
+    this.warnings.push(warning);
+  }
+}
+
+/** Turns the records of a flat file into IDocs: control records open them, data records become their segment trees. */
 export class IdocAssembler implements RecordSink {
   private framing: 'fixed' | 'newline' = 'newline';
   private lineEnding: '\n' | '\r\n' = '\n';
   private current: OpenIdoc | undefined;
+  /** Segment names seen last, most recent first, with what they stand for (see nameOf). */
+  private readonly recentNames: KnownName[] = [];
+  /** The name of the last data record. */
+  private lastName: KnownName | undefined;
+  /** The record being read (one object, moved from record to record). */
+  private readonly cursor: RecordText = { text: '', codes: undefined, start: 0, end: 0 };
 
   /**
    * @param registry - the schemas to read segments with.
@@ -55,13 +110,19 @@ export class IdocAssembler implements RecordSink {
     this.lineEnding = lineEnding;
   }
 
-  record(line: string, offset: number): void {
+  record(text: string, codes: Uint8Array | undefined, start: number, end: number, offset: number): void {
+    const cursor = this.cursor;
+    cursor.text = text;
+    cursor.codes = codes;
+    cursor.start = start;
+    cursor.end = end;
     // 'ED' starts a record-type tag such as EDI_DC40; segment names start E1, E2, Z1, Z2 or /.
-    if (line.charCodeAt(0) === 69 && line.charCodeAt(1) === 68 && line.startsWith('EDI_D')) {
-      if (line.startsWith(CONTROL_TAG)) {
-        this.startIdoc(line, offset);
+    if (text.charCodeAt(start) === 69 && text.charCodeAt(start + 1) === 68) {
+      if (text.startsWith(CONTROL_TAG, start)) {
+        this.startIdoc(cursor, offset);
         return;
       }
+      const line = text.slice(start, end);
       if (/^EDI_D[CDS]/.test(line)) {
         throw new IdocError(
           'UNSUPPORTED_RECORD',
@@ -77,11 +138,11 @@ export class IdocAssembler implements RecordSink {
         'a data record comes before any EDI_DC40 control record',
         {
           offset,
-          segment: sliceField(line, 0, 30),
+          segment: sliceField(text.slice(start, end), 0, 30),
         },
       );
     }
-    this.addData(open, line, offset);
+    this.addData(open, cursor, offset);
   }
 
   end(finalLineEnding: boolean): void {
@@ -92,43 +153,25 @@ export class IdocAssembler implements RecordSink {
     return this.current?.control.docnum;
   }
 
-  private startIdoc(line: string, offset: number): void {
+  private startIdoc(record: RecordText, offset: number): void {
     this.finishIdoc(this.framing === 'newline');
-    checkLength(line, CONTROL_RECORD_LENGTH, offset, 'control');
-    const typed = readControl(line);
-    if (!isNumericOrBlank(typed.docnum)) {
-      throw new IdocError('INVALID_NUMBER', `DOCNUM ${JSON.stringify(typed.docnum)} is not a number`, {
+    const length = record.end - record.start;
+    if (length > CONTROL_RECORD_LENGTH)
+      checkLength(record.text.slice(record.start, record.end), CONTROL_RECORD_LENGTH, offset, 'control');
+    const control = readControlRecord(record);
+    if (!isNumericOrBlank(control.docnum)) {
+      throw new IdocError('INVALID_NUMBER', `DOCNUM ${JSON.stringify(control.docnum)} is not a number`, {
         field: 'DOCNUM',
         offset,
       });
     }
-    const schema = this.registry.find(typed.idoctyp, typed.cimtyp);
-    const warnings: IdocWarning[] = [];
-    const warned = new Set<string>();
-    const open: OpenIdoc = {
-      control: typed,
-      controlLength: line.length,
-      schema,
-      warnings,
-      warned,
-      tree: new SegmentTreeBuilder(schema, typed.docnum, (code, message, context) =>
-        addWarning(open, code, message, context),
-      ),
-    };
+    const schema = this.registry.find(control.idoctyp, control.cimtyp);
+    const open = new OpenIdoc(control, length, schema);
     this.current = open;
     if (schema === undefined) {
-      const type = typed.cimtyp === '' ? typed.idoctyp : `${typed.idoctyp}/${typed.cimtyp}`;
-      addWarning(
-        open,
-        'NO_SCHEMA',
-        `no schema for IDoc type ${type || '(blank)'}; segments are kept as raw text`,
-        {
-          docnum: typed.docnum,
-          segnum: '',
-          segnam: '',
-          offset,
-        },
-      );
+      const type = control.cimtyp === '' ? control.idoctyp : `${control.idoctyp}/${control.cimtyp}`;
+      const message = `no schema for IDoc type ${type || '(blank)'}; segments are kept as raw text`;
+      open.warn('NO_SCHEMA', message, { docnum: control.docnum, segnum: '', segnam: '', offset });
     }
   }
 
@@ -150,136 +193,99 @@ export class IdocAssembler implements RecordSink {
     this.completed.push(idoc);
   }
 
-  private addData(open: OpenIdoc, line: string, offset: number): void {
-    if (line.length > DATA_RECORD_LENGTH) checkLength(line, DATA_RECORD_LENGTH, offset, 'data');
+  private addData(open: OpenIdoc, record: RecordText, offset: number): void {
+    const { text, start, end } = record;
+    if (end - start > DATA_RECORD_LENGTH)
+      checkLength(text.slice(start, end), DATA_RECORD_LENGTH, offset, 'data');
     const schema = open.schema;
-    const space = line.indexOf(' ');
-    const segnam = space >= 0 && space < 30 ? line.slice(0, space) : sliceField(line, 0, 30);
-    const type = schema?.typeOf(segnam);
-    const compiled = type === undefined ? undefined : resolveDefinition(schema as CompiledSchema, type);
-    const dataEnd = compiled === undefined ? SDATA_OFFSET : compiled.dataEnd;
-    // Where the content ends; a known segment whose padding starts at its last field needs no search.
-    const limit = isBlankFrom(line, dataEnd)
-      ? Math.min(line.length, dataEnd)
-      : contentEnd(line, SDATA_OFFSET);
-    const docnum = sliceField(line, 33, 49, limit);
-    const segnum = sliceField(line, 49, 55, limit);
-    const psgnum = sliceField(line, 55, 61, limit);
-    const hlevel = sliceField(line, 61, 63, limit);
+    const known = this.nameOf(record, schema);
+    const segnam = known.segnam;
     if (segnam === '') {
       throw new IdocError('INVALID_RECORD', 'a data record has no segment name (SEGNAM)', {
-        docnum: open.control.docnum,
-        segnum,
+        docnum: open.docnum,
+        segnum: sliceField(text.slice(start, end), 49, 55),
         offset,
         field: 'SEGNAM',
       });
     }
-    // The control record's DOCNUM is checked once; a data record repeating it needs no check.
-    const sameDocnum = docnum === open.control.docnum;
-    const numeric =
-      isNumericOrBlank(segnum) &&
-      isNumericOrBlank(psgnum) &&
-      isNumericOrBlank(hlevel) &&
-      (sameDocnum || isNumericOrBlank(docnum));
-    if (!numeric) throwNotNumeric(open, { docnum, segnum, psgnum, hlevel }, segnam, offset);
-    if (!sameDocnum && docnum !== '' && open.control.docnum !== '') {
-      throw new IdocError(
-        'DOCNUM_MISMATCH',
-        `data record DOCNUM ${docnum} differs from the control record's ${open.control.docnum}`,
-        { docnum: open.control.docnum, segnum, segment: segnam, field: 'DOCNUM', offset },
-      );
-    }
-    const name = type ?? segnam;
-    const fields = compiled === undefined ? {} : sliceFields(line, compiled, limit);
-    const unparsed = sliceField(line, dataEnd, DATA_RECORD_LENGTH, limit);
-    const record = {
-      segnam,
-      mandt: sliceField(line, 30, 33, limit),
-      docnum,
-      psgnum,
-      hlevel,
-      length: line.length,
-    };
-    // One literal per shape, so that all segments of a shape share one hidden class.
-    const segment: Segment =
-      unparsed === ''
-        ? { name, segnum, fields, children: [], record }
-        : { name, segnum, fields, children: [], unparsed, record };
+    checkDataHeader(record, open, segnam, offset);
+    const compiled = known.compiled;
+    const segment = new FlatSegment(text, start, end, segnam, known.type, compiled);
     if (compiled === undefined && schema !== undefined) {
       const message = `segment ${segnam} is not in schema ${schemaName(schema)}; kept as raw text`;
-      addWarning(open, 'UNKNOWN_SEGMENT', message, { docnum: open.control.docnum, segnum, segnam, offset });
+      open.warn('UNKNOWN_SEGMENT', message, { docnum: open.docnum, segnum: segment.segnum, segnam, offset });
     }
     open.tree.place(segment, compiled, offset);
   }
+
+  /**
+   * SEGNAM as written (trailing blanks removed), its segment type and a definition of it. Files
+   * repeat a handful of names, so the names seen last are compared in place and reused, with
+   * their lookups, instead of cutting a new string from every record.
+   */
+  private nameOf(record: RecordText, schema: CompiledSchema | undefined): KnownName {
+    const last = this.lastName;
+    const predicted = last?.next;
+    let known: KnownName | undefined;
+    if (predicted !== undefined && startsWithName(record, predicted.segnam, predicted.codes))
+      known = predicted;
+    else if (last !== undefined && startsWithName(record, last.segnam, last.codes)) known = last;
+    const names = this.recentNames;
+    for (let index = 0; known === undefined && index < names.length; index += 1) {
+      const candidate = names[index] as KnownName;
+      if (startsWithName(record, candidate.segnam, candidate.codes)) known = candidate;
+    }
+    if (known === undefined) {
+      const { text, start, end } = record;
+      const line = text.slice(start, Math.min(end, start + 30));
+      const space = line.indexOf(' ');
+      const segnam = space >= 0 ? line.slice(0, space) : line;
+      known = {
+        segnam,
+        codes: nameCodes(segnam),
+        schema: null,
+        type: segnam,
+        compiled: undefined,
+        next: undefined,
+      };
+      if (segnam !== '') {
+        if (names.length === RECENT_NAMES) names.pop();
+        names.unshift(known);
+      }
+    }
+    if (known.schema !== schema) {
+      const type = schema?.typeOf(known.segnam);
+      known.schema = schema;
+      known.type = type ?? known.segnam;
+      known.compiled = type === undefined ? undefined : resolveDefinition(schema as CompiledSchema, type);
+    }
+    if (last !== undefined && known.segnam !== '') last.next = known;
+    this.lastName = known;
+    return known;
+  }
 }
 
-/** The 36 fields of a control record (one object literal: a fixed shape, no dictionary). */
-function readControl(line: string): IdocControl {
-  const limit = contentEnd(line);
-  const field = (key: IdocControlField): string => {
-    const layout = CONTROL_FIELDS[key];
-    return sliceField(line, layout.offset, layout.offset + layout.length, limit);
-  };
-  return {
-    tabnam: field('tabnam'),
-    mandt: field('mandt'),
-    docnum: field('docnum'),
-    docrel: field('docrel'),
-    status: field('status'),
-    direct: field('direct'),
-    outmod: field('outmod'),
-    exprss: field('exprss'),
-    test: field('test'),
-    idoctyp: field('idoctyp'),
-    cimtyp: field('cimtyp'),
-    mestyp: field('mestyp'),
-    mescod: field('mescod'),
-    mesfct: field('mesfct'),
-    std: field('std'),
-    stdvrs: field('stdvrs'),
-    stdmes: field('stdmes'),
-    sndpor: field('sndpor'),
-    sndprt: field('sndprt'),
-    sndpfc: field('sndpfc'),
-    sndprn: field('sndprn'),
-    sndsad: field('sndsad'),
-    sndlad: field('sndlad'),
-    rcvpor: field('rcvpor'),
-    rcvprt: field('rcvprt'),
-    rcvpfc: field('rcvpfc'),
-    rcvprn: field('rcvprn'),
-    rcvsad: field('rcvsad'),
-    rcvlad: field('rcvlad'),
-    credat: field('credat'),
-    cretim: field('cretim'),
-    refint: field('refint'),
-    refgrp: field('refgrp'),
-    refmes: field('refmes'),
-    arckey: field('arckey'),
-    serial: field('serial'),
-  };
+/** The codes of a name's characters as bytes; undefined when a character is past 255 (no byte matches it). */
+function nameCodes(name: string): Uint8Array | undefined {
+  for (let index = 0; index < name.length; index += 1) if (name.charCodeAt(index) > 255) return undefined;
+  return Buffer.from(name, 'latin1');
 }
 
-const CONTROL_FIELDS = Object.fromEntries(controlLayout.map((layout) => [layout.key, layout])) as Record<
-  IdocControlField,
-  (typeof controlLayout)[number]
->;
+/** DOCNUM's 16 digits as bytes; undefined for any other DOCNUM (checked character by character). */
+function digitCodes(docnum: string): Uint8Array | undefined {
+  if (docnum.length !== 16) return undefined;
+  const codes = new Uint8Array(16);
+  for (let index = 0; index < 16; index += 1) {
+    const code = docnum.charCodeAt(index);
+    if (code < 48 || code > 57) return undefined;
+    codes[index] = code;
+  }
+  return codes;
+}
 
 /** Some definition of the type, for slicing; the tree builder picks the one at the segment's position. */
 function resolveDefinition(schema: CompiledSchema, type: string): CompiledSegment | undefined {
   return schema.roots.get(type) ?? schema.anyOf(type);
-}
-
-function sliceFields(line: string, compiled: CompiledSegment, limit: number): Record<string, string> {
-  const fields: Record<string, string> = {};
-  const { fieldNames, fieldStarts, fieldEnds } = compiled;
-  for (let index = 0; index < fieldNames.length; index += 1) {
-    const start = fieldStarts[index] as number;
-    if (start >= limit) break;
-    const value = sliceField(line, start, fieldEnds[index] as number, limit);
-    if (value !== '') fields[fieldNames[index] as string] = value;
-  }
-  return fields;
 }
 
 function checkLength(line: string, length: number, offset: number, kind: string): void {
@@ -292,48 +298,7 @@ function checkLength(line: string, length: number, offset: number, kind: string)
   }
 }
 
-function isNumericOrBlank(value: string): boolean {
-  return value === '' || isDigits(value);
-}
-
-function throwNotNumeric(
-  open: OpenIdoc,
-  values: Readonly<Record<'docnum' | 'segnum' | 'psgnum' | 'hlevel', string>>,
-  segnam: string,
-  offset: number,
-): never {
-  const key = (['docnum', 'segnum', 'psgnum', 'hlevel'] as const).find(
-    (name) => !isNumericOrBlank(values[name]),
-  );
-  const field = dataHeaderLayout[key ?? 'segnum'].name;
-  throw new IdocError(
-    'INVALID_NUMBER',
-    `${field} ${JSON.stringify(values[key ?? 'segnum'])} is not a number`,
-    {
-      docnum: open.control.docnum,
-      segnum: isNumericOrBlank(values.segnum) ? values.segnum : undefined,
-      segment: segnam,
-      field,
-      offset,
-    },
-  );
-}
-
 function schemaName(schema: CompiledSchema): string {
   const { basicType, extension } = schema.schema;
   return extension === '' ? basicType : `${basicType}/${extension}`;
-}
-
-function addWarning(open: OpenIdoc, code: IdocWarningCode, message: string, context: RecordContext): void {
-  // Tree warnings concern the whole IDoc; segment warnings are given once per segment type.
-  const perSegment = code === 'UNKNOWN_SEGMENT' || code === 'LOOP_MAX_EXCEEDED' || code === 'SCHEMA_MISMATCH';
-  const key = perSegment ? `${code}:${context.segnam}` : code;
-  if (open.warned.has(key)) return;
-  open.warned.add(key);
-  const warning: { -readonly [K in keyof IdocWarning]: IdocWarning[K] } = { code, message };
-  if (context.docnum !== '') warning.docnum = context.docnum;
-  if (context.segnum !== '') warning.segnum = context.segnum;
-  if (context.segnam !== '') warning.segment = context.segnam;
-  if (context.offset >= 0) warning.offset = context.offset;
-  open.warnings.push(warning);
 }

@@ -18,7 +18,8 @@ export interface ParseIdocStreamOptions extends ParseIdocOptions {
 
 /** Where the input is in its format detection and which splitter feeds it. */
 interface Feed {
-  push(text: string, bytes: number): void;
+  /** `codes`: the bytes of `text`, when they map one to one onto its characters. */
+  push(text: string, bytes: number, codes?: Uint8Array): void;
   end(): void;
 }
 
@@ -58,10 +59,10 @@ export async function* parseIdocStream(
     }
     const assembler = new IdocAssembler(resolved.registry, ready);
     const splitter = new RecordSplitter(assembler, resolved.framing, resolved.encoding === 'latin1');
-    return { push: (piece, bytes) => splitter.push(piece, bytes), end: () => splitter.end() };
+    return { push: (piece, bytes, codes) => splitter.push(piece, bytes, codes), end: () => splitter.end() };
   };
 
-  const push = (text: string, bytes: number): void => {
+  const push = (text: string, bytes: number, codes?: Uint8Array): void => {
     if (feed === undefined) {
       head += text;
       headBytes += bytes;
@@ -70,13 +71,16 @@ export async function* parseIdocStream(
       feed.push(head, headBytes);
       return;
     }
-    feed.push(text, bytes);
+    feed.push(text, bytes, codes);
   };
 
   for await (const chunk of input) {
     if (typeof chunk === 'string')
       push(chunk, Buffer.byteLength(chunk, resolved.encoding === 'latin1' ? 'latin1' : 'utf8'));
-    else push(decoder.decode(chunk), chunk.byteLength);
+    else {
+      const text = decoder.decode(chunk);
+      push(text, chunk.byteLength, decoder.oneToOne ? chunk : undefined);
+    }
     yield* drain(ready);
   }
   push(decoder.flush(), 0);

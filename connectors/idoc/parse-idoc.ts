@@ -31,13 +31,16 @@ import { createChunkDecoder } from './text-decoder.js';
 export function parseIdoc(input: string | Uint8Array, options?: ParseIdocOptions): Idoc[] {
   const resolved = resolveParseIdocOptions(options);
   let text: string;
+  let codes: Uint8Array | undefined;
   if (typeof input === 'string') text = input;
   else {
     const decoder = createChunkDecoder(resolved.encoding);
-    text = decoder.decode(input) + decoder.flush();
+    text = decoder.decode(input);
+    if (decoder.oneToOne) codes = input;
+    text += decoder.flush();
   }
   if (isXml(text, resolved)) return parseIdocXml(text, resolved.registry);
-  return parseFlat(text, resolved);
+  return parseFlat(text, codes, resolved);
 }
 
 function isXml(text: string, options: ResolvedParseIdocOptions): boolean {
@@ -45,11 +48,11 @@ function isXml(text: string, options: ResolvedParseIdocOptions): boolean {
   return /^\uFEFF?\s*</.test(text.slice(0, 1024));
 }
 
-function parseFlat(text: string, options: ResolvedParseIdocOptions): Idoc[] {
+function parseFlat(text: string, codes: Uint8Array | undefined, options: ResolvedParseIdocOptions): Idoc[] {
   const assembler = new IdocAssembler(options.registry);
   const splitter = new RecordSplitter(assembler, options.framing, options.encoding === 'latin1');
   const bytes = options.encoding === 'latin1' ? text.length : Buffer.byteLength(text, 'utf8');
-  splitter.push(text, bytes);
+  splitter.push(text, bytes, codes);
   splitter.end();
   return assembler.completed;
 }

@@ -1,6 +1,10 @@
 // Splits decoded flat-file text into records, whatever the framing: fixed 524/1063-character
 // records end to end, LF or CRLF lines, right-trimmed lines of any length. Text arrives in
 // pieces (stream chunks) and only the unfinished record is kept, so memory stays constant.
+// Records are passed on as positions in the piece they came from: a piece is never copied, and
+// only the record that straddles two pieces is joined into a string of its own. When the caller
+// has the bytes of a piece and they map one to one onto its characters (ASCII or latin-1), they
+// are passed on too: the record checks read bytes, which is cheaper than reading characters.
 import { IdocError } from '../../src/errors/idoc-error.js';
 import type { RecordSink } from './idoc-assembler.js';
 import { CONTROL_RECORD_LENGTH, DATA_RECORD_LENGTH } from './record-layout.js';
@@ -16,12 +20,18 @@ const DETECT_LIMIT = DATA_RECORD_LENGTH + 2;
 /** The longest line accepted in newline framing (records are 1063 characters; the rest may be padding). */
 const MAX_LINE_LENGTH = 64 * 1024;
 
+/** Cuts decoded flat-file text, chunk by chunk, into control and data records in any framing, with their byte offsets. */
 export class RecordSplitter {
+  /** The unfinished record (or, before the framing is known, all text so far). */
   private pending = '';
-  /** The byte offset in the input of `pending[0]`. */
-  private pendingOffset = 0;
+  /** The byte offset in the input of the next character to read. */
+  private byteOffset = 0;
   /** Whether every character of `pending` took one byte in the input (ASCII or latin-1). */
   private pendingSingleByte = true;
+  /** Whether every character of the text being scanned took one byte. */
+  private singleByte = true;
+  /** The bytes of the text being scanned, when they map one to one onto its characters. */
+  private codes: Uint8Array | undefined;
   private mode: FramingOption;
   private lineEnding: '\n' | '\r\n' = '\n';
   private started = false;
@@ -39,47 +49,108 @@ export class RecordSplitter {
     this.mode = framing;
   }
 
-  /** Adds decoded text; `byteLength` is how many input bytes it came from. */
-  push(text: string, byteLength: number): void {
+  /**
+   * Adds decoded text; `byteLength` is how many input bytes it came from.
+   * @param codes - the input bytes, only when byte `i` is the code of character `i` of `text`.
+   */
+  push(text: string, byteLength: number, codes?: Uint8Array): void {
     if (text === '') return;
     if (!this.started) {
       this.started = true;
       if (text.charCodeAt(0) === BOM) {
         text = text.slice(1);
-        this.pendingOffset = this.singleByteEncoding ? 2 : 3;
-        byteLength -= this.pendingOffset;
+        this.byteOffset = this.singleByteEncoding ? 2 : 3;
+        byteLength -= this.byteOffset;
+        codes = undefined;
       }
     }
-    this.pendingSingleByte &&= this.singleByteEncoding || text.length === byteLength;
-    this.pending = this.pending === '' ? text : this.pending + text;
-    this.drain(false);
+    const singleByte = this.singleByteEncoding || text.length === byteLength;
+    if (this.mode === 'auto') {
+      const first = this.pending === '';
+      this.pending += text;
+      this.pendingSingleByte &&= singleByte;
+      if (!this.detect(false)) return;
+      const all = this.pending;
+      this.pending = '';
+      this.scanAndKeep(all, 0, this.pendingSingleByte, first ? codes : undefined);
+      return;
+    }
+    let from = 0;
+    if (this.pending !== '') {
+      from = this.finishPending(text, singleByte);
+      if (from < 0) return;
+    }
+    this.scanAndKeep(text, from, singleByte, codes);
   }
 
   /** The input ended: emits the last record and tells the sink. */
   end(): void {
-    this.drain(true);
+    if (this.mode === 'auto') {
+      this.detect(true);
+      const all = this.pending;
+      this.pending = '';
+      this.scanAndKeep(all, 0, this.pendingSingleByte);
+    }
     const rest = this.pending;
     if (this.mode === 'fixed') {
       if (!isLineBreaks(rest)) {
         throw new IdocError(
           'TRUNCATED_RECORD',
           `the last record has ${rest.length} characters; fixed records have ${CONTROL_RECORD_LENGTH} or ${DATA_RECORD_LENGTH}`,
-          { offset: this.pendingOffset, docnum: this.sink.currentDocnum() },
+          { offset: this.byteOffset, docnum: this.sink.currentDocnum() },
         );
       }
       if (rest.startsWith('\r\n')) this.sink.layout('fixed', '\r\n');
       this.sink.end(rest !== '');
       return;
     }
-    const line = stripCarriageReturn(rest, this.lineEnding);
-    if (line.trim() !== '') this.emit(line, rest.length);
+    this.singleByte = this.pendingSingleByte;
+    const end = this.lineEnd(rest, 0, rest.length);
+    if (rest.slice(0, end).trim() !== '') this.emit(rest, 0, end, rest.length);
     this.sink.end(rest === '');
   }
 
-  private drain(ended: boolean): void {
-    if (this.mode === 'auto' && !this.detect(ended)) return;
-    if (this.mode === 'fixed') this.drainFixed();
-    else this.drainLines();
+  /**
+   * Completes the unfinished record with the start of `text`. Only that record (and the few
+   * characters after it) are joined into a new string.
+   * @returns where scanning continues in `text`, or -1 when all of it went into `pending`.
+   */
+  private finishPending(text: string, singleByte: boolean): number {
+    const pending = this.pending;
+    let headLength: number;
+    if (this.mode === 'fixed') headLength = Math.min(text.length, DATA_RECORD_LENGTH + 2);
+    else {
+      const newline = text.indexOf('\n');
+      headLength = newline < 0 ? text.length : newline + 1;
+    }
+    const joined = pending + text.slice(0, headLength);
+    const joinedSingleByte = this.pendingSingleByte && singleByte;
+    this.pending = '';
+    const position = this.scan(joined, 0, joinedSingleByte, undefined);
+    if (position <= pending.length) {
+      // Not even the unfinished record is complete yet: keep everything and wait for more.
+      this.keep(pending + text, position, joinedSingleByte);
+      return -1;
+    }
+    if (position < joined.length) {
+      // The head held the start of another record: scanning goes on from there in `text`.
+      return position - pending.length;
+    }
+    return headLength;
+  }
+
+  /** Emits the records of `text` from `from` on and keeps the unfinished rest. */
+  private scanAndKeep(text: string, from: number, singleByte: boolean, codes?: Uint8Array): void {
+    this.keep(text, this.scan(text, from, singleByte, codes), singleByte);
+  }
+
+  /** Emits every complete record of `text` from `from` on; returns where the unfinished rest starts. */
+  private scan(text: string, from: number, singleByte: boolean, codes: Uint8Array | undefined): number {
+    this.singleByte = singleByte;
+    this.codes = codes;
+    const position = this.mode === 'fixed' ? this.scanFixed(text, from) : this.scanLines(text, from);
+    this.codes = undefined;
+    return position;
   }
 
   /** Decides the framing from what follows the first 524 characters; false while undecided. */
@@ -106,40 +177,36 @@ export class RecordSplitter {
     return true;
   }
 
-  private drainLines(): void {
-    const text = this.pending;
-    let position = 0;
+  private scanLines(text: string, from: number): number {
+    let position = from;
     for (;;) {
       const newline = text.indexOf('\n', position);
       if (newline < 0) break;
-      const raw = text.slice(position, newline);
-      const line = stripCarriageReturn(raw, this.lineEnding);
-      if (line !== '' && !isOnlyBlanks(line)) this.emit(line, raw.length + 1);
-      else this.advance(raw.length + 1, raw);
+      const end = this.lineEnd(text, position, newline);
+      const consumed = newline + 1 - position;
+      if (end > position && !isBlankLine(text, position, end)) this.emit(text, position, end, consumed);
+      else this.advance(text, position, end, consumed);
       position = newline + 1;
     }
-    this.keep(position);
-    // A line this long is no record (at most 1063 characters and some padding): stop here rather
-    // than keep gathering text that never ends in a line break.
-    if (this.pending.length > MAX_LINE_LENGTH) {
-      throw new IdocError('BAD_RECORD_LENGTH', `no line break within ${MAX_LINE_LENGTH} characters`, {
-        offset: this.pendingOffset,
-        docnum: this.sink.currentDocnum(),
-      });
-    }
+    return position;
   }
 
-  private drainFixed(): void {
-    const text = this.pending;
-    let position = 0;
+  /** Where the line from `start` to `newline` ends: before a CR in CRLF files. */
+  private lineEnd(text: string, start: number, newline: number): number {
+    return this.lineEnding === '\r\n' && newline > start && text.charCodeAt(newline - 1) === CR
+      ? newline - 1
+      : newline;
+  }
+
+  private scanFixed(text: string, from: number): number {
+    let position = from;
     for (;;) {
       const first = text.charCodeAt(position);
       if (first === CR || first === LF) {
         // Only a final line break may follow fixed records; anything after it is an error.
-        const rest = text.slice(position);
-        if (!isLineBreaks(rest)) {
+        if (!isLineBreaks(text.slice(position))) {
           throw new IdocError('BAD_RECORD_LENGTH', 'a line break between fixed-length records', {
-            offset: this.pendingOffset,
+            offset: this.byteOffset,
             docnum: this.sink.currentDocnum(),
           });
         }
@@ -148,44 +215,49 @@ export class RecordSplitter {
       const length =
         first === 69 && text.startsWith('EDI_DC', position) ? CONTROL_RECORD_LENGTH : DATA_RECORD_LENGTH;
       if (text.length - position < length) break;
-      this.emit(text.slice(position, position + length), length);
+      this.emit(text, position, position + length, length);
       position += length;
     }
-    this.keep(position);
+    return position;
   }
 
   /** Passes a record to the sink, then moves the offset past it and its line break. */
-  private emit(line: string, consumed: number): void {
-    this.sink.record(line, this.pendingOffset);
-    this.advance(consumed, line);
+  private emit(text: string, start: number, end: number, consumed: number): void {
+    this.sink.record(text, this.codes, start, end, this.byteOffset);
+    this.advance(text, start, end, consumed);
   }
 
-  private advance(consumed: number, text: string): void {
-    if (this.pendingSingleByte) this.pendingOffset += consumed;
-    else this.pendingOffset += Buffer.byteLength(text, 'utf8') + (consumed - text.length);
+  /** Moves the byte offset past `consumed` characters, of which `start` to `end` may be multi-byte. */
+  private advance(text: string, start: number, end: number, consumed: number): void {
+    if (this.singleByte) this.byteOffset += consumed;
+    else this.byteOffset += Buffer.byteLength(text.slice(start, end), 'utf8') + (consumed - (end - start));
   }
 
-  /** Drops what was consumed; the rest (an unfinished record) waits for more text. */
-  private keep(position: number): void {
-    if (position === 0) return;
-    this.pending = this.pending.slice(position);
-    if (!this.pendingSingleByte && !this.singleByteEncoding) this.pendingSingleByte = isAscii(this.pending);
+  /** Keeps the unfinished rest of `text` from `position` on, to be completed by the next piece. */
+  private keep(text: string, position: number, singleByte: boolean): void {
+    this.pending = position === 0 ? text : text.slice(position);
+    this.pendingSingleByte = singleByte || isAsciiText(this.pending);
+    // A line this long is no record (at most 1063 characters and some padding): stop here rather
+    // than keep gathering text that never ends in a line break.
+    if (this.mode === 'newline' && this.pending.length > MAX_LINE_LENGTH) {
+      throw new IdocError('BAD_RECORD_LENGTH', `no line break within ${MAX_LINE_LENGTH} characters`, {
+        offset: this.byteOffset,
+        docnum: this.sink.currentDocnum(),
+      });
+    }
   }
-}
-
-function stripCarriageReturn(line: string, lineEnding: '\n' | '\r\n'): string {
-  return lineEnding === '\r\n' && line.charCodeAt(line.length - 1) === CR ? line.slice(0, -1) : line;
 }
 
 function isLineBreaks(text: string): boolean {
   return /^[\r\n]*$/.test(text);
 }
 
-function isOnlyBlanks(line: string): boolean {
-  return line.charCodeAt(0) === 32 && line.trim() === '';
+/** Whether the line from `start` to `end` is white space that starts with a blank (padding). */
+function isBlankLine(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start) === 32 && text.slice(start, end).trim() === '';
 }
 
-function isAscii(text: string): boolean {
+function isAsciiText(text: string): boolean {
   for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 127) return false;
   return true;
 }

@@ -1,20 +1,11 @@
 // Rebuilds the segment tree of one IDoc from its data records, in the order the issue and SAP's
 // own semantics require: the schema first (HLEVEL is the definition level, not the depth, so
-// ORDERS05 has top-level segments at levels 01 and 02), then PSGNUM, and HLEVEL only when
-// neither is available.
+// ORDERS05 has top-level segments at levels 01 and 02 side by side), then PSGNUM, and HLEVEL only
+// when neither is available. The open segments are the chain of parents of the last one placed.
 import { IdocError } from '../../src/errors/idoc-error.js';
 import type { CompiledSchema, CompiledSegment } from './compile-schema.js';
+import type { FlatSegment } from './flat-segment.js';
 import type { IdocWarningCode, Segment } from './idoc.js';
-
-/** A placed segment that may receive children. */
-interface Frame {
-  readonly segment: Segment;
-  readonly compiled: CompiledSegment | undefined;
-  readonly level: number;
-  readonly parent: Frame | undefined;
-  /** Children counted by type, for LOOPMAX; built on first use. */
-  counts?: Map<string, number>;
-}
 
 /** Where a record came from, for errors and warnings. */
 export interface RecordContext {
@@ -24,41 +15,47 @@ export interface RecordContext {
   readonly offset: number;
 }
 
-/** Receives a warning; the builder reports each code once per segment type. */
-export type WarningSink = (code: IdocWarningCode, message: string, context: RecordContext) => void;
+/** Receives the builder's warnings (it keeps each code once per segment type). */
+export interface WarningSink {
+  warn(code: IdocWarningCode, message: string, context: RecordContext): void;
+}
 
+/** Places the segments of one IDoc in their tree: by the schema, else PSGNUM, else HLEVEL. */
 export class SegmentTreeBuilder {
   /** The top-level segments. */
   readonly roots: Segment[] = [];
-  private top: Frame | undefined;
+  /** The segment placed last; its parents are the open segments. */
+  private top: FlatSegment | undefined;
+  /** Whether `top` was placed by the schema (its layout is the definition at its position). */
+  private topBySchema = false;
   private rootCounts: Map<string, number> | undefined;
-  private bySegnum: Map<string, Frame> | undefined;
+  private bySegnum: Map<string, FlatSegment> | undefined;
 
   /**
    * @param schema - the schema of the IDoc type, if any.
    * @param docnum - the IDoc number, for errors and warnings.
-   * @param warn - receives what the builder tolerated.
+   * @param warnings - receives what the builder tolerated.
    */
   constructor(
     private readonly schema: CompiledSchema | undefined,
     private readonly docnum: string,
-    private readonly warn: WarningSink,
+    private readonly warnings: WarningSink,
   ) {}
 
   /**
-   * Places one segment, read from a data record, under its parent: by the schema, else by PSGNUM,
-   * else by HLEVEL (both taken from `segment.record`, checked numeric or blank).
+   * Places one segment, read from a data record, under its parent: by the schema, else by
+   * PSGNUM, else by HLEVEL (both checked numeric or blank by the assembler).
    * @param compiled - its definition, when the schema knows the segment.
    * @param offset - the byte offset of the record, for errors.
    */
-  place(segment: Segment, compiled: CompiledSegment | undefined, offset: number): void {
+  place(segment: FlatSegment, compiled: CompiledSegment | undefined, offset: number): void {
     if (compiled !== undefined && this.placeBySchema(segment, compiled, offset)) return;
     const context = this.contextOf(segment, offset);
-    const psgnum = segment.record?.psgnum ?? '';
-    const hlevel = segment.record?.hlevel ?? '';
+    const psgnum = segment.psgnum;
+    const hlevel = segment.hlevel;
     if (psgnum !== '') {
       if (compiled !== undefined) {
-        this.warn(
+        this.warnings.warn(
           'SCHEMA_MISMATCH',
           `${segment.name} is not allowed here by the schema; PSGNUM was followed`,
           context,
@@ -78,55 +75,73 @@ export class SegmentTreeBuilder {
     else this.placeAfterKnown(segment, context);
   }
 
-  private contextOf(segment: Segment, offset: number): RecordContext {
-    return {
-      docnum: this.docnum,
-      segnum: segment.segnum,
-      segnam: segment.record?.segnam ?? segment.name,
-      offset,
-    };
+  private contextOf(segment: FlatSegment, offset: number): RecordContext {
+    return { docnum: this.docnum, segnum: segment.segnum, segnam: segment.segnam, offset };
   }
 
   /** Searches the open segments, innermost first, for one whose definition allows this segment. */
-  private placeBySchema(segment: Segment, compiled: CompiledSegment, offset: number): boolean {
+  private placeBySchema(segment: FlatSegment, compiled: CompiledSegment, offset: number): boolean {
     const type = compiled.type;
-    let full: { readonly parent: Frame | undefined; readonly definition: CompiledSegment } | undefined;
-    for (let frame = this.top; frame !== undefined; frame = frame.parent) {
-      const child = frame.compiled?.children.get(type);
+    // The usual case first: another of the segment just placed, which can have no children.
+    const top = this.top;
+    const sibling = top?.layout;
+    if (
+      this.topBySchema &&
+      top?.name === type &&
+      sibling !== undefined &&
+      sibling.children.size === 0 &&
+      isUnbounded(sibling)
+    ) {
+      this.attach(segment, sibling, sibling.definition.level, top.parent);
+      this.topBySchema = true;
+      return true;
+    }
+    let fullParent: FlatSegment | undefined;
+    let full: CompiledSegment | undefined;
+    for (let open = this.top; open !== undefined; open = open.parent) {
+      const child = open.layout?.children.get(type);
       if (child === undefined) continue;
-      if (isUnbounded(child) || this.count(frame, type) < child.definition.maxOccurs) {
-        this.attach(segment, child, child.definition.level, frame);
+      if (isUnbounded(child) || open.countChildren(type) < child.definition.maxOccurs) {
+        this.attach(segment, child, child.definition.level, open);
+        this.topBySchema = true;
         return true;
       }
-      full ??= { parent: frame, definition: child };
+      if (full === undefined) {
+        full = child;
+        fullParent = open;
+      }
     }
     const root = this.schema?.roots.get(type);
     if (root !== undefined) {
-      if (isUnbounded(root) || this.count(undefined, type) < root.definition.maxOccurs) {
+      if (isUnbounded(root) || this.countRoots(type) < root.definition.maxOccurs) {
         this.attach(segment, root, root.definition.level, undefined);
+        this.topBySchema = true;
         return true;
       }
-      full ??= { parent: undefined, definition: root };
+      if (full === undefined) {
+        full = root;
+        fullParent = undefined;
+      }
     }
     if (full === undefined) return false;
-    const { parent, definition } = full;
-    this.warn(
+    this.warnings.warn(
       'LOOP_MAX_EXCEEDED',
-      `${type} occurs more than ${definition.definition.maxOccurs} times`,
+      `${type} occurs more than ${full.definition.maxOccurs} times`,
       this.contextOf(segment, offset),
     );
-    this.attach(segment, definition, definition.definition.level, parent);
+    this.attach(segment, full, full.definition.level, fullParent);
+    this.topBySchema = true;
     return true;
   }
 
   private placeByPsgnum(
-    segment: Segment,
+    segment: FlatSegment,
     compiled: CompiledSegment | undefined,
     psgnum: string,
     hlevel: string,
     context: RecordContext,
   ): void {
-    let parent: Frame | undefined;
+    let parent: FlatSegment | undefined;
     if (Number(psgnum) !== 0) {
       parent = this.index().get(psgnum);
       if (parent === undefined) {
@@ -139,81 +154,78 @@ export class SegmentTreeBuilder {
         });
       }
     }
-    const definition = compiled ?? parent?.compiled?.children.get(segment.name);
-    this.attach(segment, definition, levelOf(definition, hlevel, parent), parent);
+    const definition = compiled ?? parent?.layout?.children.get(segment.name);
+    const level = definition !== undefined ? definition.definition.level : levelOf(hlevel, parent);
+    this.attach(segment, definition, level, parent);
   }
 
-  private placeByHlevel(segment: Segment, level: number, context: RecordContext): void {
-    this.warn('HIERARCHY_FROM_HLEVEL', 'the tree was rebuilt from HLEVEL, which is ambiguous', context);
+  private placeByHlevel(segment: FlatSegment, level: number, context: RecordContext): void {
+    this.warnings.warn(
+      'HIERARCHY_FROM_HLEVEL',
+      'the tree was rebuilt from HLEVEL, which is ambiguous',
+      context,
+    );
     let parent = this.top;
     while (parent !== undefined && parent.level >= level) parent = parent.parent;
     this.attach(segment, undefined, level, parent);
   }
 
-  private placeAfterKnown(segment: Segment, context: RecordContext): void {
+  private placeAfterKnown(segment: FlatSegment, context: RecordContext): void {
     let parent = this.top;
-    while (parent !== undefined && parent.compiled === undefined) parent = parent.parent;
+    while (parent !== undefined && parent.layout === undefined) parent = parent.parent;
     if (parent !== undefined) {
-      this.warn('HIERARCHY_GUESSED', `${context.segnam} was attached to the segment before it`, context);
+      this.warnings.warn(
+        'HIERARCHY_GUESSED',
+        `${context.segnam} was attached to the segment before it`,
+        context,
+      );
     }
     this.attach(segment, undefined, (parent?.level ?? 0) + 1, parent);
   }
 
   private attach(
-    segment: Segment,
+    segment: FlatSegment,
     compiled: CompiledSegment | undefined,
     level: number,
-    parent: Frame | undefined,
-  ) {
-    if (parent === undefined) this.roots.push(segment);
-    else parent.segment.children.push(segment);
-    const counts = parent === undefined ? this.rootCounts : parent.counts;
-    if (counts !== undefined) counts.set(segment.name, (counts.get(segment.name) ?? 0) + 1);
-    const frame: Frame = { segment, compiled, level, parent };
-    this.top = frame;
-    if (this.bySegnum !== undefined && segment.segnum !== '') this.bySegnum.set(segment.segnum, frame);
-  }
-
-  /** How many children of a type a frame (or the root, for undefined) has. */
-  private count(frame: Frame | undefined, type: string): number {
-    let counts = frame === undefined ? this.rootCounts : frame.counts;
-    if (counts === undefined) {
-      counts = new Map();
-      for (const child of frame === undefined ? this.roots : frame.segment.children) {
-        counts.set(child.name, (counts.get(child.name) ?? 0) + 1);
-      }
-      if (frame === undefined) this.rootCounts = counts;
-      else frame.counts = counts;
+    parent: FlatSegment | undefined,
+  ): void {
+    if (parent === undefined) {
+      this.roots.push(segment);
+      const counts = this.rootCounts;
+      if (counts !== undefined) counts.set(segment.name, (counts.get(segment.name) ?? 0) + 1);
+    } else parent.adopt(segment);
+    segment.place(parent, compiled, level);
+    this.top = segment;
+    this.topBySchema = false;
+    if (this.bySegnum !== undefined) {
+      const segnum = segment.segnum;
+      if (segnum !== '') this.bySegnum.set(segnum, segment);
     }
-    return counts.get(type) ?? 0;
   }
 
-  /** Segments by SEGNUM, for PSGNUM; built from the tree on first use, then kept up to date. */
-  private index(): Map<string, Frame> {
-    if (this.bySegnum !== undefined) return this.bySegnum;
-    const index = new Map<string, Frame>();
-    // The open segments keep their frames (and LOOPMAX counts); closed ones get new frames.
-    const open = new Map<Segment, Frame>();
-    for (let frame = this.top; frame !== undefined; frame = frame.parent) open.set(frame.segment, frame);
-    const visit = (segments: readonly Segment[], parent: Frame | undefined) => {
-      for (const segment of segments) {
-        const compiled =
-          parent === undefined
-            ? this.schema?.roots.get(segment.name)
-            : parent.compiled?.children.get(segment.name);
-        const frame: Frame = open.get(segment) ?? {
-          segment,
-          compiled,
-          level: levelOf(compiled, segment.record?.hlevel ?? '', parent),
-          parent,
-        };
-        if (segment.segnum !== '') index.set(segment.segnum, frame);
-        visit(segment.children, frame);
-      }
-    };
-    visit(this.roots, undefined);
-    this.bySegnum = index;
-    return index;
+  private countRoots(type: string): number {
+    if (this.rootCounts === undefined) {
+      this.rootCounts = new Map();
+      for (const root of this.roots)
+        this.rootCounts.set(root.name, (this.rootCounts.get(root.name) ?? 0) + 1);
+    }
+    return this.rootCounts.get(type) ?? 0;
+  }
+
+  /** Segments by SEGNUM, for PSGNUM; built from the segments placed so far on first use. */
+  private index(): Map<string, FlatSegment> {
+    if (this.bySegnum === undefined) {
+      const index = new Map<string, FlatSegment>();
+      const visit = (segments: readonly Segment[]): void => {
+        for (const segment of segments) {
+          if (segment.segnum !== '') index.set(segment.segnum, segment as FlatSegment);
+          visit(segment.children);
+        }
+      };
+      visit(this.roots);
+      this.bySegnum = index;
+    }
+    return this.bySegnum;
   }
 }
 
@@ -225,7 +237,6 @@ function isUnbounded(segment: CompiledSegment): boolean {
   return segment.definition.maxOccurs >= 9999;
 }
 
-function levelOf(compiled: CompiledSegment | undefined, hlevel: string, parent: Frame | undefined): number {
-  if (compiled !== undefined) return compiled.definition.level;
+function levelOf(hlevel: string, parent: FlatSegment | undefined): number {
   return hlevel !== '' ? Number(hlevel) : (parent?.level ?? 0) + 1;
 }

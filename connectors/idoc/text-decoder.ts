@@ -13,6 +13,11 @@ export type IdocEncoding = 'utf-8' | 'latin1';
 export interface ChunkDecoder {
   /** The text of `bytes`, holding back an incomplete character until the next call. */
   decode(bytes: Uint8Array): string;
+  /**
+   * Whether the text of the last `decode` has one character per byte of its input, character
+   * `i` being byte `i` (ASCII input, or latin-1): the bytes can then stand for the text.
+   */
+  oneToOne: boolean;
   /** The text of any bytes held back; throws if they are an incomplete character. */
   flush(): string;
 }
@@ -26,6 +31,7 @@ export function createChunkDecoder(encoding: IdocEncoding): ChunkDecoder {
   if (encoding === 'latin1') {
     return {
       decode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+      oneToOne: true,
       flush: () => '',
     };
   }
@@ -33,12 +39,15 @@ export function createChunkDecoder(encoding: IdocEncoding): ChunkDecoder {
   let consumed = 0;
   let held: Uint8Array = new Uint8Array(0);
   return {
+    oneToOne: false,
     decode(bytes) {
       // Pure ASCII (most IDoc data) is decoded by copying; only other bytes need the UTF-8 decoder.
       if (held.byteLength === 0 && isAscii(bytes)) {
         consumed += bytes.byteLength;
+        this.oneToOne = true;
         return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
       }
+      this.oneToOne = false;
       try {
         const text = decoder.decode(bytes, { stream: true });
         held = heldBytes(held, bytes);

@@ -7,6 +7,7 @@ export type IdocElementSink = (element: string, root: string) => void;
 
 const END_TAG = '</IDOC>';
 
+/** Cuts an IDoc-XML text stream into its `<IDOC>` elements (see the file comment). */
 export class XmlIdocSplitter {
   /** Text not yet part of an IDOC element (the prolog, white space between elements). */
   private pending = '';

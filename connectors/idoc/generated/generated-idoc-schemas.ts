@@ -5,7 +5,6 @@ import { conf21 } from './conf21.js';
 import { loipro01 } from './loipro01.js';
 import { matmas05 } from './matmas05.js';
 import { mbgmcr03 } from './mbgmcr03.js';
-import { qality01 } from './qality01.js';
 import { wmmbid02 } from './wmmbid02.js';
 
 /** Every IDoc type defined under data/idoc/, in file-name order. */
@@ -15,6 +14,5 @@ export const generatedIdocSchemas: readonly IdocSchema[] = [
   loipro01,
   matmas05,
   mbgmcr03,
-  qality01,
   wmmbid02,
 ];

@@ -41,8 +41,9 @@ export interface IdocMappingOptions {
   /** Remove the leading zeros of all-digit material numbers (`000000000000004711` → `4711`). @default false */
   readonly stripLeadingZeros?: boolean;
   /**
-   * The plant to use when an IDoc names none: flat files read with a built-in definition that
-   * does not reach the plant field (see data/idoc/SOURCE.md). @default none: a missing plant is an error
+   * The plant to use only when an IDoc names none (the plant fields of the IDoc always win):
+   * flat files read with a built-in definition that does not reach the plant field, such as
+   * LOIPRO01's E1AFKOL (see data/idoc/SOURCE.md). @default none: a missing plant is an error
    */
   readonly plant?: string;
 }

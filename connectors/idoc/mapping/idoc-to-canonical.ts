@@ -4,7 +4,6 @@ import { BillOfMaterials } from '../../../src/model/bill-of-materials.js';
 import { InventoryMovement } from '../../../src/model/inventory-movement.js';
 import { Material } from '../../../src/model/material.js';
 import { ProductionConfirmation } from '../../../src/model/production-confirmation.js';
-import { QualityEvent } from '../../../src/model/quality-event.js';
 import { WorkOrder } from '../../../src/model/work-order.js';
 import { validate } from '../../../src/validate/validate.js';
 import type { Idoc } from '../idoc.js';
@@ -14,9 +13,9 @@ import { mapBillsOfMaterials } from './map-bill-of-materials.js';
 import { mapInventoryMovements } from './map-inventory-movement.js';
 import { mapMaterials } from './map-material.js';
 import { mapProductionConfirmations } from './map-production-confirmation.js';
-import { mapQualityEvents } from './map-quality-event.js';
 import { mapWorkOrders } from './map-work-order.js';
-import { MappingContext } from './mapping-context.js';
+import { type Mapped, MappingContext } from './mapping-context.js';
+import type { Origins } from './origins.js';
 
 /** A canonical object made from an IDoc, tagged with its kind. */
 export type CanonicalRecord =
@@ -24,18 +23,22 @@ export type CanonicalRecord =
   | { readonly kind: 'BillOfMaterials'; readonly value: BillOfMaterials }
   | { readonly kind: 'WorkOrder'; readonly value: WorkOrder }
   | { readonly kind: 'InventoryMovement'; readonly value: InventoryMovement }
-  | { readonly kind: 'ProductionConfirmation'; readonly value: ProductionConfirmation }
-  | { readonly kind: 'QualityEvent'; readonly value: QualityEvent };
+  | { readonly kind: 'ProductionConfirmation'; readonly value: ProductionConfirmation };
 
-type Mapper = (context: MappingContext) => CanonicalRecord[];
+interface MappedRecord {
+  readonly record: CanonicalRecord;
+  readonly origins: Origins;
+}
+
+type Mapper = (context: MappingContext) => MappedRecord[];
 
 const tagged =
   <K extends CanonicalRecord['kind']>(
     kind: K,
-    map: (context: MappingContext) => Extract<CanonicalRecord, { kind: K }>['value'][],
+    map: (context: MappingContext) => Mapped<Extract<CanonicalRecord, { kind: K }>['value']>[],
   ): Mapper =>
   (context) =>
-    map(context).map((value) => ({ kind, value }) as CanonicalRecord);
+    map(context).map(({ value, origins }) => ({ record: { kind, value } as CanonicalRecord, origins }));
 
 /** The mapping of each message type; the basic type decides when the message type is blank. */
 const MAPPERS: Readonly<Record<string, Mapper>> = {
@@ -45,7 +48,6 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
   WMMBXY: tagged('InventoryMovement', (context) => mapInventoryMovements(context, WMMBXY_LAYOUT)),
   MBGMCR: tagged('InventoryMovement', (context) => mapInventoryMovements(context, MBGMCR_LAYOUT)),
   CONF21: tagged('ProductionConfirmation', mapProductionConfirmations),
-  QCERT: tagged('QualityEvent', mapQualityEvents),
 };
 const BY_BASIC_TYPE: Readonly<Record<string, string>> = {
   MATMAS: 'MATMAS',
@@ -54,7 +56,6 @@ const BY_BASIC_TYPE: Readonly<Record<string, string>> = {
   WMMBID: 'WMMBXY',
   MBGMCR: 'MBGMCR',
   CONF: 'CONF21',
-  QALITY: 'QCERT',
 };
 
 const SCHEMAS = {
@@ -63,21 +64,23 @@ const SCHEMAS = {
   WorkOrder,
   InventoryMovement,
   ProductionConfirmation,
-  QualityEvent,
 };
 
 /**
  * Maps a manufacturing IDoc to canonical objects: MATMAS → Material (with E1MARMM alternative
  * units), BOMMAT → BillOfMaterials, LOIPRO → WorkOrder (operations, components, status),
- * WMMBXY and MBGMCR → InventoryMovement, CONF21 time tickets → ProductionConfirmation, QCERT
- * (QALITY01) → QualityEvent. SAP dates (`00000000` = none) and times become timestamps in
+ * WMMBXY and MBGMCR → InventoryMovement, CONF21 time tickets → ProductionConfirmation. The
+ * plant comes from the IDoc (WERKS, PLANT) and `options.plant` only stands in where the IDoc has
+ * none (a flat file whose layout does not reach the plant field). SAP dates (`00000000` = none) and times become timestamps in
  * `options.timeZone`, signed and trailing-minus numbers exact decimal strings, units canonical
  * codes through the unit registry; material numbers keep their leading zeros unless
  * `stripLeadingZeros` is set. Every object is validated before it is returned.
  *
  * @returns the objects, in IDoc order, each tagged with its kind.
  * @throws {MappingError} `INVALID_SOURCE_DATA` with `location` = `SEGMENT/FIELD` for a missing or
- *   malformed value (or an object that fails validation, with the ValidationError as cause);
+ *   malformed value, or for an object that fails validation (the source field of the first
+ *   issue's JSON Pointer, e.g. `/operations/0/workCenter` → `E1AFVOL/ARBPL`; the
+ *   ValidationError is the cause);
  *   `UNMAPPED_CODE` for an unknown message type, material type, movement type or order status.
  * @throws {MillwrightError} `INVALID_OPTIONS` for an unknown time zone.
  * @example
@@ -105,18 +108,19 @@ export function idocToCanonical(idoc: Idoc, options?: IdocMappingOptions): Canon
       },
     );
   }
-  const records = mapper(new MappingContext(idoc, resolved));
-  for (const record of records) {
+  const mapped = mapper(new MappingContext(idoc, resolved));
+  for (const { record, origins } of mapped) {
     const result = validate(SCHEMAS[record.kind], record.value);
     if (!result.ok) {
       const cause = new ValidationError(result.issues, { schema: record.kind });
+      const path = result.issues[0]?.path ?? '';
       throw new MappingError(
         'INVALID_SOURCE_DATA',
         `IDoc ${idoc.control.docnum || '(no number)'} maps to an invalid ${record.kind}: ${cause.message}`,
-        { value: record.value.id, location: result.issues[0]?.path },
+        { value: record.value.id, location: origins.locate(path) },
         { cause },
       );
     }
   }
-  return records;
+  return mapped.map(({ record }) => record);
 }

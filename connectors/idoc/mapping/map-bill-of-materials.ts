@@ -1,15 +1,44 @@
 import type { BillOfMaterials, BomComponent, BomUsage } from '../../../src/model/bill-of-materials.js';
 import type { Segment } from '../idoc.js';
 import { SAP_SYSTEM } from './idoc-mapping-options.js';
-import { compact, type MappingContext } from './mapping-context.js';
-import { findSegments, missingField, type SegmentReader } from './segment-reader.js';
+import { compact, type Mapped, type MappingContext } from './mapping-context.js';
+import { Origins } from './origins.js';
+import { findSegments, isRaw, missingField, type SegmentReader } from './segment-reader.js';
+
+/** Where each BillOfMaterials property comes from (E1MASTM, E1STKOM; for errors). */
+const BOM_FIELDS = {
+  id: 'STLNR',
+  material: 'MATNR',
+  plant: 'WERKS',
+  usage: 'STLAN',
+  alternative: 'STLAL',
+  description: 'E1STKOM/STKTX',
+  baseQuantity: 'E1STKOM/BMENG',
+  'baseQuantity/unit': 'E1STKOM/BMEIN',
+  validFrom: 'E1STKOM/DATUV',
+} as const;
+const COMPONENT_FIELDS = {
+  position: 'POSNR',
+  material: 'IDNRK',
+  quantity: 'MENGE',
+  'quantity/unit': 'MEINS',
+  description: 'POTX1',
+  scrapPercent: 'AUSCH',
+  storageLocation: 'LGORT',
+  backflush: 'RGEKZ',
+  phantom: 'DUMPS',
+  bulk: 'SCHGT',
+  validFrom: 'DATUV',
+} as const;
 
 /**
  * BOMMAT: each E1STZUM (one BOM) becomes a BillOfMaterials: material and plant from E1MASTM,
  * base quantity and validity from E1STKOM, components from E1STPOM (text items, which name no
- * material, are not components).
+ * material, are not components). A flat file whose E1STPOM segments were read without a field
+ * layout (the built-in BOMMAT04 has none) cannot give components: that is an error naming
+ * E1STPOM/IDNRK.
  */
-export function mapBillsOfMaterials(context: MappingContext): BillOfMaterials[] {
+export function mapBillsOfMaterials(context: MappingContext): Mapped<BillOfMaterials>[] {
   return context.idoc.segments
     .filter((segment) => segment.name === 'E1STZUM')
     .map((group) => mapBom(context, group));
@@ -21,8 +50,9 @@ function only(context: MappingContext, group: Segment, type: string): SegmentRea
   return context.read(segment);
 }
 
-function mapBom(context: MappingContext, group: Segment): BillOfMaterials {
+function mapBom(context: MappingContext, group: Segment): Mapped<BillOfMaterials> {
   const assignment = only(context, group, 'E1MASTM');
+  const origins = new Origins().segment('', assignment.segment.name, BOM_FIELDS);
   const header = only(context, group, 'E1STKOM');
   const material = assignment.requiredKey('MATNR_LONG', 'MATNR');
   const plant = assignment.text('WERKS');
@@ -31,16 +61,24 @@ function mapBom(context: MappingContext, group: Segment): BillOfMaterials {
   const number = assignment.text('STLNR');
   const baseQuantity = header.quantity('BMENG', 'BMEIN', 'BMEIN_ISO');
   if (baseQuantity === undefined) throw missingField(header.segment, 'BMENG');
-  const items = findSegments(group.children, 'E1STPOM')
+  const itemSegments = findSegments(group.children, 'E1STPOM');
+  const raw = itemSegments.find(isRaw);
+  if (raw !== undefined) throw missingField(raw, 'IDNRK');
+  const items = itemSegments
     .map((item) => context.read(item))
     .filter((item) => item.text('IDNRK') !== undefined || item.text('IDNRK_LONG') !== undefined);
+  origins.list(
+    '/components',
+    items.map((item) => item.segment),
+    COMPONENT_FIELDS,
+  );
   const validFrom = header.date('DATUV') ?? items[0]?.date('DATUV');
   if (validFrom === undefined) throw missingField(header.segment, 'DATUV');
   const id =
     number === undefined
       ? [material, plant ?? '', usageCode ?? '', alternative ?? ''].join('/')
       : `${number}/${alternative ?? '01'}`;
-  return compact<BillOfMaterials>({
+  const value = compact<BillOfMaterials>({
     id,
     material,
     plant,
@@ -55,6 +93,7 @@ function mapBom(context: MappingContext, group: Segment): BillOfMaterials {
     components: items.map(component),
     source: { system: context.system, id },
   });
+  return { value, origins };
 }
 
 function component(item: SegmentReader): BomComponent {

@@ -3,19 +3,23 @@ import { MappingError } from '../../../src/errors/mapping-error.js';
 import type { InventoryMovement, StockLocation, StockType } from '../../../src/model/inventory-movement.js';
 import type { Segment } from '../idoc.js';
 import type { GoodsMovementLayout } from './goods-movement-layouts.js';
-import { compact, type MappingContext } from './mapping-context.js';
+import { compact, type Mapped, type MappingContext } from './mapping-context.js';
+import { type FieldTable, Origins } from './origins.js';
 import { toTimestamp } from './sap-timestamp.js';
-import { findSegments, missingField, type SegmentReader } from './segment-reader.js';
+import { findSegments, isRaw, missingField, type SegmentReader } from './segment-reader.js';
 
 /**
  * MBGMCR and WMMBXY: each goods movement item becomes an InventoryMovement, its kind, direction
- * and default stock type from the movement type table (`codes.movementTypes` adds customer types).
- * The id is the IDoc number (or the reference document) and the item's position.
+ * and default stock type from the movement type table (`codes.movementTypes` adds customer types);
+ * for the two-sided types 301/302/309/310 the direction is that of the item's own side.
+ * The id is the IDoc number (or the reference document) and the item's position. A flat file
+ * whose items were read without a field layout (the built-in WMMBID02 has none) is an error
+ * naming the movement type field.
  */
 export function mapInventoryMovements(
   context: MappingContext,
   layout: GoodsMovementLayout,
-): InventoryMovement[] {
+): Mapped<InventoryMovement>[] {
   const headerSegment = findSegments(context.idoc.segments, layout.header)[0];
   if (headerSegment === undefined) {
     throw new MappingError('INVALID_SOURCE_DATA', `the IDoc has no ${layout.header} segment`, {
@@ -24,7 +28,41 @@ export function mapInventoryMovements(
   }
   const header = context.read(headerSegment);
   const items = findSegments(context.idoc.segments, layout.item);
-  return items.map((item, index) => mapItem(context, layout, header, item, index));
+  const fields = itemFields(layout, header.segment.name);
+  return items.map((item, index) => ({
+    value: mapItem(context, layout, header, item, index),
+    origins: new Origins().segment('', item.name, fields),
+  }));
+}
+
+/** Where each InventoryMovement property comes from in an item (or its header; for errors). */
+function itemFields(layout: GoodsMovementLayout, header: string): FieldTable {
+  const type = layout.movementType;
+  const plant = layout.plant;
+  return {
+    kind: type,
+    direction: type,
+    movementCode: type,
+    material: layout.material[layout.material.length - 1] as string,
+    plant,
+    storageLocation: layout.storageLocation,
+    batch: layout.batch,
+    stockType: layout.stockType,
+    quantity: layout.quantity,
+    'quantity/unit': layout.unit,
+    'from/plant': plant,
+    'from/storageLocation': layout.storageLocation,
+    'to/plant': plant,
+    'to/storageLocation': layout.storageLocation,
+    postingDate: `${header}/${layout.postingDate}`,
+    occurredAt: `${header}/${layout.documentDate}`,
+    'reference/workOrder': layout.order,
+    'reference/purchaseOrder': layout.purchaseOrder,
+    'reference/reservation': layout.reservation,
+    'reference/document': `${header}/${layout.reference}`,
+    reason: layout.reason,
+    text: layout.itemText,
+  };
 }
 
 function mapItem(
@@ -35,8 +73,12 @@ function mapItem(
   index: number,
 ): InventoryMovement {
   const item = context.read(segment);
+  if (isRaw(segment)) throw missingField(segment, layout.movementType);
   const code = item.required(layout.movementType);
   const type = movementType(context, code, item.location(layout.movementType));
+  // 301/302/309/310 move opposite ways on their two sides; a goods movement item names both
+  // (PLANT and MOVE_PLANT, MATERIAL and MOVE_MAT) and this movement is the item's own side.
+  const direction = type.direction ?? type.sides?.own;
   const quantity = item.quantity(layout.quantity, layout.unit, layout.unitIso);
   if (quantity === undefined) throw missingField(segment, layout.quantity);
   if (quantity.value.startsWith('-') || quantity.value === '0') {
@@ -75,7 +117,7 @@ function mapItem(
   return compact<InventoryMovement>({
     id,
     kind: type.kind,
-    direction: type.direction,
+    direction,
     movementCode: code,
     material: item.requiredKey(...layout.material),
     plant,
@@ -83,8 +125,8 @@ function mapItem(
     batch: item.text(layout.batch),
     stockType: stockTypeOf(layout, item.text(layout.stockType)) ?? type.stockType,
     quantity,
-    from: type.direction === 'in' ? there : here,
-    to: type.direction === 'in' ? here : there,
+    from: direction === 'in' ? there : here,
+    to: direction === 'in' ? here : there,
     postingDate,
     occurredAt: toTimestamp(occurredOn, 0, context.options.timeZone),
     reference: Object.keys(reference).length > 0 ? reference : undefined,

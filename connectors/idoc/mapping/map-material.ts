@@ -3,25 +3,57 @@ import { isValidGtin } from '../../../src/model/common.js';
 import type { AlternativeUnit, Material, MaterialPlant, MaterialType } from '../../../src/model/material.js';
 import type { Segment } from '../idoc.js';
 import { SAP_SYSTEM } from './idoc-mapping-options.js';
-import { compact, type MappingContext } from './mapping-context.js';
+import { compact, layoutGaps, type Mapped, type MappingContext } from './mapping-context.js';
+import { Origins } from './origins.js';
 import { invalidValue, readSapNumber } from './sap-values.js';
-import type { SegmentReader } from './segment-reader.js';
+import { rawSegments, type SegmentReader } from './segment-reader.js';
 
 /** The message functions (MSGFN) that delete the object. */
 const DELETE = '003';
 
+/** Where each Material property comes from in E1MARAM (for errors). */
+const MATERIAL_FIELDS = {
+  id: 'MATNR',
+  description: 'E1MAKTM/MAKTX',
+  type: 'MTART',
+  baseUnit: 'MEINS',
+  gtin: 'EAN11',
+  group: 'MATKL',
+  status: 'LVORM',
+  batchManaged: 'XCHPF',
+  grossWeight: 'BRGEW',
+  'grossWeight/unit': 'GEWEI',
+  netWeight: 'NTGEW',
+  'netWeight/unit': 'GEWEI',
+  volume: 'VOLUM',
+  'volume/unit': 'VOLEH',
+} as const;
+const TEXT_FIELDS = { language: 'SPRAS_ISO', text: 'MAKTX' } as const;
+const UNIT_FIELDS = { unit: 'MEINH', numerator: 'UMREZ', denominator: 'UMREN', gtin: 'EAN11' } as const;
+const PLANT_FIELDS = {
+  plant: 'WERKS',
+  status: 'LVORM',
+  procurement: 'BESKZ',
+  mrpController: 'DISPO',
+  productionStorageLocation: 'LGPRO',
+  batchManaged: 'XCHPF',
+} as const;
+
 /**
  * MATMAS: each E1MARAM becomes a Material, with its texts (E1MAKTM), alternative units
- * (E1MARMM: 1 MEINH = UMREZ/UMREN base units) and plants (E1MARCM).
+ * (E1MARMM: 1 MEINH = UMREZ/UMREN base units) and plants (E1MARCM). A flat file's alternative
+ * units are left out when the E1MARMM layout does not reach UMREZ/UMREN; `extensions` then name
+ * them in `sap:unreadFields`, with the other fields past the end of a layout.
  */
-export function mapMaterials(context: MappingContext): Material[] {
+export function mapMaterials(context: MappingContext): Mapped<Material>[] {
   return context.idoc.segments
     .filter((segment) => segment.name === 'E1MARAM')
     .map((segment) => mapMaterial(context, segment));
 }
 
-function mapMaterial(context: MappingContext, segment: Segment): Material {
+function mapMaterial(context: MappingContext, segment: Segment): Mapped<Material> {
   const header = context.read(segment);
+  const origins = new Origins().segment('', segment.name, MATERIAL_FIELDS);
   const id = header.requiredKey('MATNR_LONG', 'MATNR');
   const baseUnit = header.requiredUnit('MEINS');
   const children = (type: string): SegmentReader[] =>
@@ -30,21 +62,37 @@ function mapMaterial(context: MappingContext, segment: Segment): Material {
   const english =
     texts.find((text) => text.text('SPRAS_ISO') === 'EN' || text.text('SPRAS') === 'E') ?? texts[0];
   const description = english?.text('MAKTX') ?? id;
-  const descriptions = texts
-    .filter((text) => text !== english && text.text('SPRAS_ISO') !== undefined)
-    .map((text) => ({
-      language: (text.text('SPRAS_ISO') as string).toLowerCase(),
-      text: text.text('MAKTX') as string,
-    }));
+  const translations = texts.filter((text) => text !== english && text.text('SPRAS_ISO') !== undefined);
+  const descriptions = translations.map((text, index) => {
+    origins.segment(`/descriptions/${index}`, text.segment.name, TEXT_FIELDS);
+    return { language: (text.text('SPRAS_ISO') as string).toLowerCase(), text: text.text('MAKTX') as string };
+  });
+  const units = children('E1MARMM');
+  const convertible = units.filter((unit) => unit.readable('UMREZ') && unit.readable('UMREN'));
+  const plantReaders = children('E1MARCM');
+  origins.list(
+    '/plants',
+    plantReaders.map((plant) => plant.segment),
+    PLANT_FIELDS,
+  );
+  const unread = [
+    ...header.unreadable('EAN11', 'XCHPF', 'BRGEW', 'NTGEW', 'GEWEI', 'VOLUM', 'VOLEH'),
+    ...units.flatMap((unit) => unit.unreadable('UMREZ', 'UMREN')),
+    ...plantReaders.flatMap((plant) => plant.unreadable('LGPRO', 'XCHPF')),
+  ];
   const ean = header.text('EAN11');
   const deleted = header.flag('LVORM') || header.text('MSGFN') === DELETE;
-  return compact<Material>({
+  const gaps = layoutGaps(
+    rawSegments(segment.children, ['E1MARCM', 'E1MARMM', 'E1MBEWM', 'E1MVKEM']),
+    unread,
+  );
+  const value = compact<Material>({
     id,
     description,
     descriptions: descriptions.length > 0 ? descriptions : undefined,
     type: context.options.materialType.toCanonical(SAP_SYSTEM, header.required('MTART')) as MaterialType,
     baseUnit,
-    alternativeUnits: alternativeUnits(children('E1MARMM'), baseUnit),
+    alternativeUnits: alternativeUnits(convertible, baseUnit, origins),
     gtin: ean !== undefined && isValidGtin(ean) ? ean : undefined,
     group: header.text('MATKL'),
     status: deleted ? 'obsolete' : undefined,
@@ -52,10 +100,11 @@ function mapMaterial(context: MappingContext, segment: Segment): Material {
     grossWeight: weight(header, 'BRGEW', 'GEWEI'),
     netWeight: weight(header, 'NTGEW', 'GEWEI'),
     volume: weight(header, 'VOLUM', 'VOLEH'),
-    plants: plants(children('E1MARCM')),
-    extensions: ean !== undefined && !isValidGtin(ean) ? { 'sap:EAN11': ean } : undefined,
+    plants: plants(plantReaders),
+    extensions: ean !== undefined && !isValidGtin(ean) ? { ...gaps, 'sap:EAN11': ean } : gaps,
     source: { system: context.system, id },
   });
+  return { value, origins };
 }
 
 function weight(header: SegmentReader, field: string, unitField: string): Quantity | undefined {
@@ -65,7 +114,11 @@ function weight(header: SegmentReader, field: string, unitField: string): Quanti
     : quantity;
 }
 
-function alternativeUnits(units: readonly SegmentReader[], baseUnit: string): AlternativeUnit[] | undefined {
+function alternativeUnits(
+  units: readonly SegmentReader[],
+  baseUnit: string,
+  origins: Origins,
+): AlternativeUnit[] | undefined {
   const list = units
     .map((unit) => {
       const code = unit.unit('MEINH');
@@ -73,15 +126,21 @@ function alternativeUnits(units: readonly SegmentReader[], baseUnit: string): Al
       const denominator = positiveInteger(unit, 'UMREN');
       if (code === undefined || (code === baseUnit && numerator === denominator)) return undefined;
       const ean = unit.text('EAN11');
-      return compact<AlternativeUnit>({
+      const alternative = compact<AlternativeUnit>({
         unit: code,
         numerator,
         denominator,
         gtin: ean !== undefined && isValidGtin(ean) ? ean : undefined,
       });
+      return [unit, alternative] as [SegmentReader, AlternativeUnit];
     })
-    .filter((unit): unit is AlternativeUnit => unit !== undefined);
-  return list.length > 0 ? list : undefined;
+    .filter((unit): unit is [SegmentReader, AlternativeUnit] => unit !== undefined);
+  origins.list(
+    '/alternativeUnits',
+    list.map(([unit]) => unit.segment),
+    UNIT_FIELDS,
+  );
+  return list.length > 0 ? list.map(([, unit]) => unit) : undefined;
 }
 
 function positiveInteger(reader: SegmentReader, field: string): number {

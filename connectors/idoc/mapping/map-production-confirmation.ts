@@ -1,10 +1,33 @@
 import type { ProductionConfirmation } from '../../../src/model/production-confirmation.js';
-import { compact, type MappingContext } from './mapping-context.js';
+import { compact, type Mapped, type MappingContext } from './mapping-context.js';
+import { Origins } from './origins.js';
 import { toTimestamp } from './sap-timestamp.js';
 import { findSegments, missingField, type SegmentReader } from './segment-reader.js';
 
 /** The time-ticket segment of CONF21 (structure BAPI_PP_TIMETICKET); also what a BDBG message for BAPI_PRODORDCONF_CREATE_TT carries. */
 export const TIMETICKET = 'E1BP_PP_TIMETICKET';
+
+/** Where each ProductionConfirmation property comes from in a time ticket (for errors). */
+const TICKET_FIELDS = {
+  workOrder: 'ORDERID',
+  operation: 'OPERATION',
+  workCenter: 'WORK_CNTR',
+  plant: 'PLANT',
+  yield: 'YIELD',
+  'yield/unit': 'CONF_QUAN_UNIT',
+  scrap: 'SCRAP',
+  'scrap/unit': 'CONF_QUAN_UNIT',
+  rework: 'REWORK',
+  'rework/unit': 'CONF_QUAN_UNIT',
+  scrapReason: 'DEV_REASON',
+  final: 'FIN_CONF',
+  confirmedAt: 'EXEC_FIN_DATE',
+  postingDate: 'POSTG_DATE',
+  actualStart: 'EXEC_START_DATE',
+  actualEnd: 'EXEC_FIN_DATE',
+  personnel: 'PERS_NO',
+  text: 'CONF_TEXT',
+} as const;
 
 /**
  * CONF21 time tickets: each E1BP_PP_TIMETICKET becomes a ProductionConfirmation. `final` is
@@ -12,10 +35,11 @@ export const TIMETICKET = 'E1BP_PP_TIMETICKET';
  * date, else the IDoc's creation time; the id is the IDoc number (or the order and operation)
  * and the ticket's position.
  */
-export function mapProductionConfirmations(context: MappingContext): ProductionConfirmation[] {
-  return findSegments(context.idoc.segments, TIMETICKET).map((segment, index) =>
-    mapConfirmation(context, context.read(segment), index),
-  );
+export function mapProductionConfirmations(context: MappingContext): Mapped<ProductionConfirmation>[] {
+  return findSegments(context.idoc.segments, TIMETICKET).map((segment, index) => ({
+    value: mapConfirmation(context, context.read(segment), index),
+    origins: new Origins().segment('', segment.name, TICKET_FIELDS),
+  }));
 }
 
 function mapConfirmation(
@@ -33,7 +57,7 @@ function mapConfirmation(
     return { value: value.startsWith('-') ? value.slice(1) : value, unit };
   };
   const plant = ticket.text('PLANT') ?? context.options.plant;
-  if (plant === undefined) throw missingField(ticket.segment, 'PLANT');
+  if (plant === undefined) throw missingField(ticket.segment, 'PLANT', 'set the `plant` option');
   const position = String(index + 1).padStart(4, '0');
   const id =
     context.docnum === undefined

@@ -5,8 +5,53 @@ import type {
   WorkOrderOperation,
 } from '../../../src/model/work-order.js';
 import type { Segment } from '../idoc.js';
-import { compact, type MappingContext } from './mapping-context.js';
-import { findSegments, missingField, type SegmentReader, unreadableSegments } from './segment-reader.js';
+import { compact, layoutGaps, type Mapped, type MappingContext } from './mapping-context.js';
+import { Origins } from './origins.js';
+import { findSegments, isRaw, missingField, rawSegments, type SegmentReader } from './segment-reader.js';
+
+/** Where each WorkOrder property comes from in E1AFKOL (for errors). */
+const HEADER_FIELDS = {
+  id: 'AUFNR',
+  type: 'AUART',
+  material: 'MATNR',
+  plant: 'WERKS',
+  quantity: 'GAMNG',
+  'quantity/unit': 'GMEIN',
+  plannedScrap: 'GASMG',
+  'plannedScrap/unit': 'GMEIN',
+  status: 'E1JSTKL/STAT',
+  scheduledStart: 'GSTRS',
+  scheduledEnd: 'GLTRS',
+  actualStart: 'GSTRI',
+  actualEnd: 'GLTRI',
+  deliveredQuantity: 'E1AFPOL/WEMNG',
+  batch: 'E1AFPOL/CHARG',
+  productionVersion: 'E1AFPOL/VERID',
+  salesOrder: 'E1AFPOL/KDAUF',
+} as const;
+const OPERATION_FIELDS = {
+  operation: 'VORNR',
+  workCenter: 'ARBPL',
+  description: 'LTXA1',
+  status: 'E1JSTVL/STAT',
+  controlKey: 'STEUS',
+  quantity: 'MGVRG',
+  'quantity/unit': 'MEINH',
+  scheduledStart: 'FSAVD',
+  scheduledEnd: 'FSEDD',
+} as const;
+const COMPONENT_FIELDS = {
+  position: 'POSNR',
+  material: 'MATNR',
+  quantity: 'BDMNG',
+  'quantity/unit': 'MEINS',
+  operation: 'E1AFVOL/VORNR',
+  storageLocation: 'LGORT',
+  batch: 'CHARG',
+  backflush: 'RGEKZ',
+  issuedQuantity: 'ENMNG',
+  reservation: 'RSNUM',
+} as const;
 
 /** Operation system statuses (JEST numbers and TJ02T abbreviations) → operation status. */
 const OPERATION_STATUS: Readonly<Record<string, OperationStatus>> = {
@@ -34,40 +79,61 @@ const OPERATION_ORDER: readonly OperationStatus[] = [
 /**
  * LOIPRO: the order header E1AFKOL becomes a WorkOrder, with its status from the system statuses
  * of E1JSTKL, the material and deliveries from E1AFPOL, operations from E1AFFLL/E1AFVOL (with
- * E1JSTVL statuses) and components from E1RESBL. A LOIPRO IDoc without status segments is taken
- * as released (SAP sends LOIPRO when an order is released). Segments that were read without a
- * field layout are named in `extensions['sap:unparsedSegments']`.
+ * E1JSTVL statuses) and components from E1RESBL. The plant is the header's WERKS, else that of
+ * the operations or components, else `options.plant`. A LOIPRO IDoc without status segments is
+ * taken as released (SAP sends LOIPRO when an order is released). What a flat file's field
+ * layout did not reach is named in `extensions`: `sap:unparsedSegments` (segments without a
+ * layout) and `sap:unreadFields` (fields past the end of a layout, e.g. the start time).
  */
-export function mapWorkOrders(context: MappingContext): WorkOrder[] {
+export function mapWorkOrders(context: MappingContext): Mapped<WorkOrder>[] {
   return context.idoc.segments
     .filter((segment) => segment.name === 'E1AFKOL')
     .map((header) => mapWorkOrder(context, header));
 }
 
-function mapWorkOrder(context: MappingContext, headerSegment: Segment): WorkOrder {
+function mapWorkOrder(context: MappingContext, headerSegment: Segment): Mapped<WorkOrder> {
   const header = context.read(headerSegment);
+  const origins = new Origins().segment('', headerSegment.name, HEADER_FIELDS);
   const item = headerSegment.children.find((child) => child.name === 'E1AFPOL');
   const position = item === undefined ? undefined : context.read(item);
   const id = header.requiredKey('AUFNR');
-  const material = header.key('MATNR_LONG', 'MATNR') ?? position?.key('MATNR_LONG', 'MATNR');
+  let material = header.key('MATNR_LONG', 'MATNR');
+  if (material === undefined && position !== undefined) {
+    material = position.key('MATNR_LONG', 'MATNR');
+    origins.value('/material', position.location('MATNR'));
+  }
   if (material === undefined) throw missingField(headerSegment, 'MATNR');
-  const plant = header.text('WERKS') ?? position?.text('PWERK') ?? context.options.plant;
-  if (plant === undefined) throw missingField(headerSegment, 'WERKS');
+  const operationSegments = findSegments(headerSegment.children, 'E1AFVOL');
+  const plant = plantOf(context, header, operationSegments, origins);
+  if (plant === undefined) throw missingField(headerSegment, 'WERKS', 'set the `plant` option');
   const quantity = header.quantity('GAMNG', 'GMEIN', 'GMEIN_ISO');
   if (quantity === undefined) throw missingField(headerSegment, 'GAMNG');
-  const scheduledStart = header.timestamp('GSTRS', 'GSUZS') ?? header.timestamp('GSTRP', 'GSUZP');
-  const scheduledEnd = header.timestamp('GLTRS', 'GLUZS') ?? header.timestamp('GLTRP', 'GLUZP');
+  const scheduledStart = scheduled(
+    header,
+    origins,
+    '/scheduledStart',
+    ['GSTRS', 'GSUZS'],
+    ['GSTRP', 'GSUZP'],
+  );
+  const scheduledEnd = scheduled(header, origins, '/scheduledEnd', ['GLTRS', 'GLUZS'], ['GLTRP', 'GLUZP']);
   if (scheduledStart === undefined) throw missingField(headerSegment, 'GSTRP');
   if (scheduledEnd === undefined) throw missingField(headerSegment, 'GLTRP');
   const statuses = statusesOf(context, headerSegment, 'E1JSTKL');
-  const operations = findSegments(headerSegment.children, 'E1AFVOL').filter((segment) => !isRaw(segment));
-  const components = findSegments(headerSegment.children, 'E1AFVOL').flatMap((operation) =>
+  const operations = operationSegments.filter((segment) => !isRaw(segment));
+  const components = operations.flatMap((operation) =>
     operation.children
       .filter((child) => child.name === 'E1RESBL' && !isRaw(child))
       .map((child) => [operation, child] as const),
   );
-  const unparsed = unreadableSegments(headerSegment.children, ['E1AFFLL', 'E1AFVOL', 'E1RESBL', 'E1AFUVL']);
-  return compact<WorkOrder>({
+  origins.list('/operations', operations, OPERATION_FIELDS);
+  origins.list(
+    '/components',
+    components.map(([, segment]) => segment),
+    COMPONENT_FIELDS,
+  );
+  // Header fields past the end of a flat layout: the plant came from elsewhere, start times are 00:00.
+  const unread = header.unreadable('WERKS', 'GSUZS', 'GSUZI');
+  const value = compact<WorkOrder>({
     id,
     type: header.text('AUART'),
     material,
@@ -89,13 +155,51 @@ function mapWorkOrder(context: MappingContext, headerSegment: Segment): WorkOrde
       components.length > 0
         ? components.map(([operation, component]) => mapComponent(context, operation, component))
         : undefined,
-    extensions: unparsed.length > 0 ? { 'sap:unparsedSegments': unparsed } : undefined,
+    extensions: layoutGaps(
+      rawSegments(headerSegment.children, ['E1AFFLL', 'E1AFVOL', 'E1RESBL', 'E1AFUVL']),
+      unread,
+    ),
     source: { system: context.system, id },
   });
+  return { value, origins };
 }
 
-function isRaw(segment: Segment): boolean {
-  return Object.keys(segment.fields).length === 0;
+/** The header's plant, else the first operation's or component's, else the option. */
+function plantOf(
+  context: MappingContext,
+  header: SegmentReader,
+  operations: readonly Segment[],
+  origins: Origins,
+): string | undefined {
+  const own = header.text('WERKS');
+  if (own !== undefined) return own;
+  const carriers = operations.flatMap((operation) => [
+    operation,
+    ...operation.children.filter((child) => child.name === 'E1RESBL'),
+  ]);
+  for (const carrier of carriers) {
+    const reader = context.read(carrier);
+    const plant = reader.text('WERKS');
+    if (plant !== undefined) {
+      origins.value('/plant', reader.location('WERKS'));
+      return plant;
+    }
+  }
+  return context.options.plant;
+}
+
+/** The scheduled date and time, else the basic one (whose origin is then recorded). */
+function scheduled(
+  header: SegmentReader,
+  origins: Origins,
+  pointer: string,
+  [date, time]: readonly [string, string],
+  [basicDate, basicTime]: readonly [string, string],
+): string | undefined {
+  const own = header.timestamp(date, time);
+  if (own !== undefined) return own;
+  origins.value(pointer, header.location(basicDate));
+  return header.timestamp(basicDate, basicTime);
 }
 
 function statusesOf(context: MappingContext, parent: Segment, type: string): string[] {

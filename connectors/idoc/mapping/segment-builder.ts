@@ -5,6 +5,7 @@ import type { Segment } from '../idoc.js';
 import type { ResolvedIdocMappingOptions } from './idoc-mapping-options.js';
 import { toSapDateTime } from './sap-timestamp.js';
 
+/** Builds one segment for an outbound IDoc, field by field, in SAP's value formats. */
 export class SegmentBuilder {
   readonly segment: Segment;
 

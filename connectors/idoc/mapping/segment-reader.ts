@@ -3,11 +3,13 @@
 import { MappingError } from '../../../src/errors/mapping-error.js';
 import { UnitError } from '../../../src/errors/unit-error.js';
 import type { Quantity } from '../../../src/model/common.js';
+import { FlatSegment } from '../flat-segment.js';
 import type { Segment } from '../idoc.js';
 import type { ResolvedIdocMappingOptions } from './idoc-mapping-options.js';
 import { toTimestamp } from './sap-timestamp.js';
 import { readSapDate, readSapFlag, readSapKey, readSapNumber, readSapTime } from './sap-values.js';
 
+/** Reads the fields of one segment for a mapping (see the file comment). */
 export class SegmentReader {
   constructor(
     readonly segment: Segment,
@@ -17,6 +19,19 @@ export class SegmentReader {
   /** `SEGMENT/FIELD`, for errors. */
   location(field: string): string {
     return `${this.segment.name}/${field}`;
+  }
+
+  /**
+   * Whether the segment can hold the field: always for IDoc-XML and segments built in code; for
+   * a flat-file segment, whether its field layout reaches the field.
+   */
+  readable(field: string): boolean {
+    return isReadable(this.segment, field);
+  }
+
+  /** `SEGMENT/FIELD` of each field the segment's layout does not reach. */
+  unreadable(...fields: string[]): string[] {
+    return fields.filter((field) => !this.readable(field)).map((field) => this.location(field));
   }
 
   /** A field's text, or undefined when blank or absent. */
@@ -129,14 +144,24 @@ export class SegmentReader {
   }
 }
 
-/** The error for a field a mapping needs but the segment does not hold. */
-export function missingField(segment: Segment, field: string): MappingError {
+/** Whether a segment can hold a field (see {@link SegmentReader.readable}). */
+export function isReadable(segment: Segment, field: string): boolean {
+  return !(segment instanceof FlatSegment) || (segment.layout?.fieldSet.has(field) ?? false);
+}
+
+/**
+ * The error for a field a mapping needs but the segment does not hold; `remedy` names another
+ * way out than loading the IDoc type's WE60 export (e.g. an option).
+ */
+export function missingField(segment: Segment, field: string, remedy?: string): MappingError {
   const location = `${segment.name}/${field}`;
-  const raw =
-    Object.keys(segment.fields).length === 0 && segment.unparsed !== undefined
-      ? '; the segment was read without a field layout (load your WE60 export of the IDoc type)'
-      : '';
-  return new MappingError('INVALID_SOURCE_DATA', `${location} is missing${raw}`, { location });
+  const load = `load your WE60 export of the IDoc type${remedy === undefined ? '' : `, or ${remedy}`}`;
+  const hint = isReadable(segment, field)
+    ? ''
+    : !isRaw(segment)
+      ? `; the field layout of ${segment.name} stops before ${field} (${load})`
+      : `; the segment was read without a field layout (${load})`;
+  return new MappingError('INVALID_SOURCE_DATA', `${location} is missing${hint}`, { location });
 }
 
 /** Every segment of a type in a tree, depth first. */
@@ -152,11 +177,12 @@ export function findSegments(segments: readonly Segment[], type: string): Segmen
   return found;
 }
 
-/** The types of segments in a tree that hold raw text only (read without a field layout). */
-export function unreadableSegments(segments: readonly Segment[], types: readonly string[]): string[] {
-  return types.filter((type) =>
-    findSegments(segments, type).some(
-      (segment) => Object.keys(segment.fields).length === 0 && segment.unparsed !== undefined,
-    ),
-  );
+/** Whether a segment was read from a flat file without any field layout (it holds raw text only). */
+export function isRaw(segment: Segment): boolean {
+  return segment instanceof FlatSegment && (segment.layout?.fieldNames.length ?? 0) === 0;
+}
+
+/** The types of segments in a tree that were read without a field layout. */
+export function rawSegments(segments: readonly Segment[], types: readonly string[]): string[] {
+  return types.filter((type) => findSegments(segments, type).some(isRaw));
 }

@@ -13,6 +13,8 @@ import {
   writeIdoc,
 } from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
+import { LOIPRO01_FULL_ORDER } from './fixtures.js';
+import { conf21Site, loipro01Site, mbgmcr03Site } from './site-schemas.js';
 
 const options = {
   sender: { partner: 'MESCLNT100', port: 'MESPORT' },
@@ -90,19 +92,11 @@ const movements: InventoryMovement[] = [
   },
 ];
 
+// The order of loipro01.full.xml, started, with other operation and component details.
+const { source: _source, ...fullOrder } = LOIPRO01_FULL_ORDER;
 const workOrder: WorkOrder = {
-  id: '000001004720',
-  type: 'PP01',
-  material: '000000000000004711',
-  plant: 'DE01',
-  quantity: { value: '120', unit: 'H87' },
-  plannedScrap: { value: '2', unit: 'H87' },
-  deliveredQuantity: { value: '40', unit: 'H87' },
+  ...fullOrder,
   status: 'in-progress',
-  scheduledStart: '2026-05-18T06:00:00+02:00',
-  scheduledEnd: '2026-05-19T22:00:00+02:00',
-  productionVersion: '0001',
-  salesOrder: '0000004711/000010',
   operations: [
     {
       operation: '0010',
@@ -112,17 +106,11 @@ const workOrder: WorkOrder = {
       scheduledStart: '2026-05-18T06:00:00+02:00',
       scheduledEnd: '2026-05-18T14:00:00+02:00',
     },
-    { operation: '0020', workCenter: 'WC-LATHE1', status: 'ready' },
+    { operation: '0020', workCenter: 'WC-LATH1', status: 'ready' },
   ],
   components: [
     {
-      position: '0010',
-      material: '000000000000100200',
-      quantity: { value: '36.5', unit: 'KGM' },
-      operation: '0010',
-      storageLocation: '0001',
-      batch: 'B-2026-05',
-      backflush: true,
+      ...(LOIPRO01_FULL_ORDER.components?.[0] as NonNullable<WorkOrder['components']>[number]),
       reservation: '0000012345/0001',
     },
     {
@@ -136,7 +124,7 @@ const workOrder: WorkOrder = {
 };
 
 describe('canonicalToIdoc', () => {
-  it('ProductionConfirmations → CONF21 flat file (built-in schema) → back', () => {
+  it('ProductionConfirmations → CONF21 flat file (a site layout) → back', () => {
     const idoc = canonicalToIdoc(confirmations, { ...options, messageType: 'CONF21' });
     expect(idoc.control).toMatchObject({
       idoctyp: 'CONF21',
@@ -146,7 +134,11 @@ describe('canonicalToIdoc', () => {
       credat: '20260512',
       cretim: '140000',
     });
-    const file = writeIdoc(idoc);
+    // The built-in time-ticket layout stops at CAPA_CATEGORY: flat output needs the site's export.
+    expect(() => writeIdoc(idoc)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'FIN_CONF' }),
+    );
+    const file = writeIdoc(idoc, { schemas: [conf21Site] });
     const ticket = idoc.segments[1]?.fields;
     expect(ticket).toMatchObject({
       CONF_QUAN_UNIT_ISO: 'KGM',
@@ -155,7 +147,7 @@ describe('canonicalToIdoc', () => {
       POSTG_DATE: '20260518',
     });
     const back = values(
-      idocToCanonical(parseIdoc(file)[0] as never, { timeZone: 'Europe/Berlin' }),
+      idocToCanonical(parseIdoc(file, { schemas: [conf21Site] })[0] as never, { timeZone: 'Europe/Berlin' }),
     ) as ProductionConfirmation[];
     expect(back.map(withoutSource)).toEqual([
       {
@@ -184,7 +176,7 @@ describe('canonicalToIdoc', () => {
     ]);
   });
 
-  it('writes actual start and end as execution dates (these need a complete CONF21 schema for flat files)', () => {
+  it('writes actual start and end as execution dates', () => {
     const idoc = canonicalToIdoc(
       [
         {
@@ -208,9 +200,13 @@ describe('canonicalToIdoc', () => {
       actualStart: '2026-05-18T06:00:00+02:00',
     });
     expect(() => writeIdoc(idoc)).toThrow(IdocError);
+    const flat = parseIdoc(writeIdoc(idoc, { schemas: [conf21Site] }), { schemas: [conf21Site] });
+    expect(idocToCanonical(flat[0] as never, { timeZone: 'Europe/Berlin' })[0]?.value).toMatchObject({
+      actualEnd: '2026-05-18T14:00:00+02:00',
+    });
   });
 
-  it('InventoryMovements → MBGMCR03 flat file → back', () => {
+  it('InventoryMovements → MBGMCR03 flat file (a site layout) → back', () => {
     const idoc = canonicalToIdoc(movements, { ...options, messageType: 'MBGMCR' });
     expect(idoc.segments[0]?.children.map((segment) => segment.name)).toEqual([
       'E1BP2017_GM_HEAD_01',
@@ -219,8 +215,15 @@ describe('canonicalToIdoc', () => {
       'E1BP2017_GM_ITEM_CREATE',
     ]);
     expect(idoc.segments[0]?.children[1]?.fields).toEqual({ GM_CODE: '03' });
+    // The built-in item layout stops at VAL_TYPE, before the quantity.
+    expect(() => writeIdoc(idoc)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'ENTRY_QNT' }),
+    );
+    const schemas = [mbgmcr03Site];
     const back = values(
-      idocToCanonical(parseIdoc(writeIdoc(idoc))[0] as never, { timeZone: 'Europe/Berlin' }),
+      idocToCanonical(parseIdoc(writeIdoc(idoc, { schemas }), { schemas })[0] as never, {
+        timeZone: 'Europe/Berlin',
+      }),
     );
     expect(back.map((value) => withoutSource(value as InventoryMovement))).toEqual(
       movements.map(withoutSource),
@@ -251,7 +254,7 @@ describe('canonicalToIdoc', () => {
     );
   });
 
-  it('WorkOrder → LOIPRO01 IDoc-XML → back', () => {
+  it('WorkOrder → LOIPRO01 IDoc-XML and flat file (a site layout) → back', () => {
     const idoc = canonicalToIdoc(workOrder, { ...options, messageType: 'LOIPRO' });
     const back = idocToCanonical(parseIdoc(writeIdoc(idoc, { format: 'xml' }))[0] as never, {
       timeZone: 'Europe/Berlin',
@@ -259,6 +262,11 @@ describe('canonicalToIdoc', () => {
     expect(withoutSource(back[0]?.value as WorkOrder)).toEqual(withoutSource(workOrder));
     // The built-in LOIPRO01 layout stops before WERKS: flat output needs the system's WE60 export.
     expect(() => writeIdoc(idoc)).toThrow(expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'WERKS' }));
+    const schemas = [loipro01Site()];
+    const flat = idocToCanonical(parseIdoc(writeIdoc(idoc, { schemas }), { schemas })[0] as never, {
+      timeZone: 'Europe/Berlin',
+    });
+    expect(withoutSource(flat[0]?.value as WorkOrder)).toEqual(withoutSource(workOrder));
   });
 
   it('rejects invalid input and what an IDoc cannot carry', () => {

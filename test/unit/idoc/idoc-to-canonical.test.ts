@@ -1,7 +1,9 @@
 import { CodeMap, createUnitRegistry, MappingError, MillwrightError } from 'millwright';
 import { type CanonicalRecord, type Idoc, idocToCanonical, parseIdoc } from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
+import { catchError } from '../../support/catch-error.js';
 import { fixture, fixtureText } from './fixtures.js';
+import { withSyntheticFields } from './site-schemas.js';
 
 const units = createUnitRegistry();
 const values = <K extends CanonicalRecord['kind']>(records: CanonicalRecord[], kind: K) =>
@@ -9,124 +11,10 @@ const values = <K extends CanonicalRecord['kind']>(records: CanonicalRecord[], k
     .filter((record) => record.kind === kind)
     .map((record) => record.value as Extract<CanonicalRecord, { kind: K }>['value']);
 
-function mappingError(action: () => unknown): MappingError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MappingError);
-    return error as MappingError;
-  }
-  throw new Error('expected a MappingError');
-}
+const mappingError = (action: () => unknown): MappingError => catchError(MappingError, action);
 
-describe('idocToCanonical: LOIPRO → WorkOrder', () => {
-  it('maps header, status, operations with their statuses and components (IDoc-XML)', () => {
-    const [idoc] = parseIdoc(fixture('loipro01.full.xml'));
-    const records = idocToCanonical(idoc as Idoc, { units, timeZone: 'Europe/Berlin' });
-    expect(records.map((record) => record.kind)).toEqual(['WorkOrder']);
-    const [order] = values(records, 'WorkOrder');
-    expect(order).toEqual({
-      id: '000001004720',
-      type: 'PP01',
-      material: '000000000000004711',
-      plant: 'DE01',
-      quantity: { value: '120', unit: 'H87' },
-      plannedScrap: { value: '2', unit: 'H87' },
-      deliveredQuantity: { value: '40', unit: 'H87' },
-      status: 'released',
-      scheduledStart: '2026-05-18T06:00:00+02:00',
-      scheduledEnd: '2026-05-19T22:00:00+02:00',
-      productionVersion: '0001',
-      salesOrder: '0000004711/000010',
-      operations: [
-        {
-          operation: '0010',
-          workCenter: 'WC-SAW',
-          description: 'Cut blanks',
-          status: 'in-progress',
-          controlKey: 'PP01',
-          quantity: { value: '120', unit: 'H87' },
-          scheduledStart: '2026-05-18T06:00:00+02:00',
-          scheduledEnd: '2026-05-18T14:00:00+02:00',
-        },
-        { operation: '0020', workCenter: 'WC-LATHE1', description: 'Turn shaft, střed Ø40', status: 'ready' },
-      ],
-      components: [
-        {
-          position: '0010',
-          material: '000000000000100200',
-          quantity: { value: '36.5', unit: 'KGM' },
-          operation: '0010',
-          storageLocation: '0001',
-          batch: 'B-2026-05',
-          backflush: true,
-          reservation: '0000012345/0001',
-        },
-        {
-          position: '0020',
-          material: 'SCRAP-STEEL',
-          quantity: { value: '-1.2', unit: 'KGM' },
-          use: 'by-product',
-          operation: '0010',
-          reservation: '0000012345/0002',
-        },
-      ],
-      source: { system: 'S4PCLNT100', id: '000001004720' },
-    });
-  });
-
-  it('strips leading zeros on request and takes the source system from the options', () => {
-    const [idoc] = parseIdoc(fixture('loipro01.full.xml'));
-    const [record] = idocToCanonical(idoc as Idoc, { stripLeadingZeros: true, system: 'sap-s4-prd' });
-    expect(record?.value).toMatchObject({
-      material: '4711',
-      id: '1004720',
-      source: { system: 'sap-s4-prd' },
-    });
-  });
-
-  it('maps flat files read with the built-in schema, naming the segments it could not read', () => {
-    const idocs = parseIdoc(fixture('loipro01.lf.idoc'));
-    const error = mappingError(() => idocToCanonical(idocs[0] as Idoc));
-    expect(error).toMatchObject({ code: 'INVALID_SOURCE_DATA', location: 'E1AFKOL/WERKS' });
-    const orders = idocs.flatMap((idoc) =>
-      values(idocToCanonical(idoc, { plant: 'DE01', timeZone: 'Europe/Berlin' }), 'WorkOrder'),
-    );
-    expect(orders.map((order) => [order.id, order.material, order.status, order.quantity.value])).toEqual([
-      ['000001004711', '000000000000004711', 'in-progress', '250'],
-      ['000001004712', 'FG-4712', 'created', '40'],
-    ]);
-    expect(orders[0]).toMatchObject({
-      scheduledStart: '2026-05-13T00:00:00+02:00',
-      scheduledEnd: '2026-05-15T16:00:00+02:00',
-      extensions: { 'sap:unparsedSegments': ['E1AFVOL', 'E1RESBL'] },
-    });
-  });
-
-  it('reports a bad date with segment and field', () => {
-    const [idoc] = parseIdoc(
-      fixtureText('loipro01.full.xml').replace('<GSTRS>20260518</GSTRS>', '<GSTRS>20261318</GSTRS>'),
-    );
-    expect(mappingError(() => idocToCanonical(idoc as Idoc))).toMatchObject({
-      code: 'INVALID_SOURCE_DATA',
-      location: 'E1AFKOL/GSTRS',
-      value: '20261318',
-    });
-  });
-
-  it('rejects a work order whose end is before its start, as validation finds it', () => {
-    const [idoc] = parseIdoc(
-      fixtureText('loipro01.full.xml').replace('<GLTRS>20260519</GLTRS>', '<GLTRS>20260501</GLTRS>'),
-    );
-    const error = mappingError(() => idocToCanonical(idoc as Idoc));
-    expect(error.code).toBe('INVALID_SOURCE_DATA');
-    expect(error.location).toBe('/scheduledEnd');
-    expect(error.cause).toBeInstanceOf(MillwrightError);
-  });
-});
-
-describe('idocToCanonical: other message types', () => {
-  it('MATMAS → Material with alternative units, texts and plants (flat, UTF-8)', () => {
+describe('idocToCanonical: MATMAS, BOMMAT, WMMBXY', () => {
+  it('MATMAS → Material with texts and plants (flat, UTF-8), naming the fields past its layouts', () => {
     const [idoc] = parseIdoc(fixture('matmas05.utf8.idoc'));
     const [material] = values(idocToCanonical(idoc as Idoc, { units }), 'Material');
     expect(material).toEqual({
@@ -135,11 +23,48 @@ describe('idocToCanonical: other message types', () => {
       descriptions: [{ language: 'de', text: 'Welle, gehärtet' }],
       type: 'finished',
       baseUnit: 'H87',
-      alternativeUnits: [{ unit: 'XCT', numerator: 12, denominator: 1 }],
       group: 'ZB-100',
       plants: [{ plant: 'DE01', procurement: 'make', mrpController: '001' }],
+      extensions: {
+        'sap:unreadFields': [
+          'E1MARAM/EAN11',
+          'E1MARAM/XCHPF',
+          'E1MARAM/BRGEW',
+          'E1MARAM/NTGEW',
+          'E1MARAM/GEWEI',
+          'E1MARAM/VOLUM',
+          'E1MARAM/VOLEH',
+          'E1MARMM/UMREZ',
+          'E1MARMM/UMREN',
+          'E1MARCM/LGPRO',
+          'E1MARCM/XCHPF',
+        ],
+      },
       source: { system: 'S4PCLNT100', id: '000000000000004711' },
     });
+  });
+
+  it('MATMAS → alternative units from a flat file whose layout reaches UMREZ/UMREN', () => {
+    const site = withSyntheticFields('MATMAS05', {
+      E1MARMM: [
+        ['UMREZ', 6],
+        ['UMREN', 6],
+      ],
+    });
+    const [idoc] = parseIdoc(fixture('matmas05.utf8.idoc'), { schemas: [site] });
+    const [material] = values(idocToCanonical(idoc as Idoc, { units }), 'Material');
+    expect(material?.alternativeUnits).toEqual([{ unit: 'XCT', numerator: 12, denominator: 1 }]);
+    expect(material?.extensions?.['sap:unreadFields']).not.toContain('E1MARMM/UMREZ');
+  });
+
+  it('reports a Material that fails validation at its source field', () => {
+    const aliases = createUnitRegistry({ aliases: { '201': 'XBX', PX: 'XPX', UPA: 'XPA' } });
+    const broken = parseIdoc(
+      fixtureText('matmas05.sap-recipes.xml').replace('<MATKL>ABC123</MATKL>', '<MATKL>ABC&#9;123</MATKL>'),
+    );
+    expect(mappingError(() => idocToCanonical(broken[0] as Idoc, { units: aliases })).location).toBe(
+      'E1MARAM/MATKL',
+    );
   });
 
   it('MATMAS → Material from the public SAP sample (IDoc-XML), with plant unit aliases', () => {
@@ -259,6 +184,26 @@ describe('idocToCanonical: other message types', () => {
     ]);
   });
 
+  it('gives the two-sided types 301/302 the direction of the own side of the item', () => {
+    const movementOf = (type: string) => {
+      const [idoc] = parseIdoc(
+        fixtureText('wmmbid02.xml').replace('<BWART>311</BWART>', `<BWART>${type}</BWART>`),
+      );
+      return values(idocToCanonical(idoc as Idoc, { timeZone: 'Europe/Berlin' }), 'InventoryMovement')[1];
+    };
+    expect(movementOf('301')).toMatchObject({
+      kind: 'transfer',
+      direction: 'out',
+      from: { plant: 'DE01', storageLocation: '0002' },
+      to: { plant: 'DE01', storageLocation: '0005' },
+    });
+    expect(movementOf('302')).toMatchObject({
+      direction: 'in',
+      from: { plant: 'DE01', storageLocation: '0005' },
+      to: { plant: 'DE01', storageLocation: '0002' },
+    });
+  });
+
   it('reports an unknown movement type with its location', () => {
     const [idoc] = parseIdoc(fixtureText('wmmbid02.xml').replace('<BWART>261</BWART>', '<BWART>Z61</BWART>'));
     expect(mappingError(() => idocToCanonical(idoc as Idoc))).toMatchObject({
@@ -268,45 +213,23 @@ describe('idocToCanonical: other message types', () => {
     });
   });
 
-  it('QCERT (QALITY01) → QualityEvent with characteristic results', () => {
-    const [idoc] = parseIdoc(fixture('qality01.xml'));
-    const [event] = values(idocToCanonical(idoc as Idoc, { timeZone: 'Europe/Berlin' }), 'QualityEvent');
-    expect(event).toEqual({
-      id: 'QC-2026-000451',
-      kind: 'inspection-result',
-      material: '000000000000100200',
-      plant: 'DE01',
-      occurredAt: '2026-05-11T15:30:00+02:00',
-      lot: 'B-2026-05',
-      inspectionLot: '010000004711',
-      decision: 'accepted',
-      results: [
-        {
-          characteristic: 'DIAMETER',
-          result: 'pass',
-          value: '40.012',
-          unit: 'MMT',
-          lowerLimit: '39.95',
-          upperLimit: '40.05',
-          target: '40',
-        },
-        { characteristic: 'SURFACE', result: 'fail', code: 'SCR' },
-      ],
-      certificate: 'QC-2026-000451',
-      source: { system: 'SUPPLIER01', id: 'QC-2026-000451' },
-    });
-  });
-
   it('explains a missing field of a segment read without layout', () => {
+    // BOMMAT04's built-in definition lists E1STPOM without fields: its data stays raw text.
+    const record = (name: string, segnum: number, parent: number, level: number, data: string) =>
+      `${name.padEnd(30)}1000000000000530002${String(segnum).padStart(6, '0')}` +
+      `${String(parent).padStart(6, '0')}${String(level).padStart(2, '0')}${data}\n`;
+    const stkom = `00501${'20260101'}${''.padEnd(12)} ST ${'10.000'.padEnd(15)}`;
     const flat = parseIdoc(
-      // BOMMAT04's built-in definition lists E1STKOM without fields: its data stays raw text.
       `${'EDI_DC40'.padEnd(10)}100${'0000000000530002'}758 30 2  ${'BOMMAT04'.padEnd(30)}${''.padEnd(30)}BOMMAT\n` +
-        `${'E2STZUM'.padEnd(30)}100000000000053000200000100000001\n` +
-        `${'E2MASTM'.padEnd(30)}100000000000053000200000200000102005000000000000004711DE011000123450\n` +
-        `${'E2STKOM'.padEnd(30)}10000000000005300020000030000010200520260101 10.000\n`,
+        record('E2STZUM', 1, 0, 1, '') +
+        record('E2MASTM', 2, 1, 2, '005000000000000004711DE011000123450') +
+        record('E2STKOM', 3, 1, 2, stkom) +
+        record('E2STPOM', 4, 1, 2, '0050010L000000000000100200'),
     );
+    expect(flat[0]?.segments[0]?.children[1]?.fields).toMatchObject({ BMEIN: 'ST', BMENG: '10.000' });
     const error = mappingError(() => idocToCanonical(flat[0] as Idoc));
-    expect(error.location).toBe('E1STKOM/BMENG');
+    expect(error.location).toBe('E1STPOM/IDNRK');
+    expect(error.message).toContain('without a field layout');
     expect(error.message).toContain('WE60');
   });
 
@@ -316,7 +239,7 @@ describe('idocToCanonical: other message types', () => {
   });
 
   it('rejects an unknown time zone', () => {
-    const [idoc] = parseIdoc(fixture('qality01.xml'));
+    const [idoc] = parseIdoc(fixture('bommat04.xml'));
     expect(() => idocToCanonical(idoc as Idoc, { timeZone: 'Mars/Olympus' })).toThrow(MillwrightError);
   });
 });

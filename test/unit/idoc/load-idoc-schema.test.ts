@@ -126,7 +126,6 @@ describe('loadIdocSchema', () => {
       'LOIPRO01',
       'MATMAS05',
       'MBGMCR03',
-      'QALITY01',
       'WMMBID02',
     ]);
     expect(Object.isFrozen(builtinIdocSchemas[0]?.segments[0])).toBe(true);

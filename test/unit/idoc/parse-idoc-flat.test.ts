@@ -1,6 +1,7 @@
 import { IdocError } from 'millwright';
 import { loadIdocSchema, parseIdoc, writeIdoc } from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
+import { catchError } from '../../support/catch-error.js';
 import { content, fixture, fixtureText, outline } from './fixtures.js';
 
 const FRAMINGS = [
@@ -11,15 +12,7 @@ const FRAMINGS = [
   'loipro01.e2-names.idoc',
 ] as const;
 
-function thrown(action: () => unknown): IdocError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IdocError);
-    return error as IdocError;
-  }
-  throw new Error('expected an IdocError');
-}
+const thrown = (action: () => unknown): IdocError => catchError(IdocError, action);
 
 describe('parseIdoc on flat files', () => {
   it('reads two LOIPRO01 IDocs with the built-in schema', () => {
