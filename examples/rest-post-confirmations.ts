@@ -7,7 +7,7 @@
 // (503, 429 with Retry-After, dropped connections) and de-duplicates on Idempotency-Key.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isMillwrightError, ProductionConfirmation, ValidationError } from 'millwright';
+import { AbortedError, isMillwrightError, ProductionConfirmation, ValidationError } from 'millwright';
 import { createRestClient, type HttpAuth } from 'millwright/rest';
 import { productionConfirmation } from './sample-records.js';
 
@@ -94,16 +94,30 @@ const shift: ProductionConfirmation[] = Array.from({ length: 6 }, (_, index) => 
 // A record a scanner garbled: rejected before anything is sent.
 const garbled = { ...productionConfirmation, id: '0000104711-99999999', yield: { value: '4O', unit: 'H87' } };
 
+// Ctrl-C or a SIGTERM from the service manager cancels the call in flight and stops the job;
+// what was not confirmed is sent by the next run, with the same Idempotency-Key.
+const shutdown = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => shutdown.abort(signal));
+
 const deadLetters: unknown[] = [];
+let acceptedCount = 0;
 for (const confirmation of [...shift, garbled]) {
   console.log(`-> ${confirmation.id}`);
   try {
     // The confirmation id as Idempotency-Key: a re-run of the whole job is recognised as well.
-    const accepted = await confirmations.create(confirmation, { idempotencyKey: confirmation.id });
+    const accepted = await confirmations.create(confirmation, {
+      idempotencyKey: confirmation.id,
+      signal: shutdown.signal,
+    });
+    acceptedCount += 1;
     console.log(
       `   accepted: yield ${accepted.yield.value} ${accepted.yield.unit}${accepted.final ? ', final' : ''}`,
     );
   } catch (error) {
+    if (error instanceof AbortedError) {
+      console.log(`   stopped by ${String(error.cause)}: the rest is left for the next run`);
+      break;
+    }
     if (error instanceof ValidationError) console.log(`   rejected before sending: ${error.message}`);
     else if (isMillwrightError(error)) console.log(`   failed after retries: ${error.message}`);
     else throw error;
@@ -114,9 +128,7 @@ for (const confirmation of [...shift, garbled]) {
   }
 }
 
-console.log(
-  `\n${shift.length + 1 - deadLetters.length} confirmations accepted, ${deadLetters.length} dead-lettered`,
-);
+console.log(`\n${acceptedCount} confirmations accepted, ${deadLetters.length} dead-lettered`);
 if (standIn !== undefined) {
   console.log(`the stand-in holds ${standIn.received.size} confirmations, each exactly once`);
   standIn.server.close();

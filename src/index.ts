@@ -14,6 +14,7 @@ export type { CsvOptions } from './codes/parse-csv.js';
 export type { SapMovementType } from './codes/sap-movement-types.js';
 export { movementFromSap, sapMovementTypes } from './codes/sap-movement-types.js';
 export { sapOrderStatusMap, workOrderStatusFromSap } from './codes/sap-order-status.js';
+export { AbortedError } from './errors/aborted-error.js';
 export { CircuitOpenError } from './errors/circuit-open-error.js';
 export type { HttpErrorCode, HttpErrorDetails } from './errors/http-error.js';
 export { HTTP_ERROR_BODY_LIMIT, HttpError } from './errors/http-error.js';

@@ -1,3 +1,4 @@
+import { createAbortMiddleware } from './abort-middleware.js';
 import { createHeaderAuthMiddleware, createOAuth2Middleware } from './auth-middleware.js';
 import { createAxiosTransport } from './axios-transport.js';
 import { createCircuitBreakerMiddleware } from './circuit-breaker-middleware.js';
@@ -35,7 +36,7 @@ export interface HttpClientContext {
 
 /**
  * Resolves the options, loads axios and cockatiel, and assembles the pipeline once:
- * correlation → retry → auth → circuit breaker → rate limit → timeout → axios.
+ * correlation → abort → retry → auth → circuit breaker → rate limit → timeout → axios.
  *
  * @returns the client core.
  * @throws {ValidationError} when an option is invalid.
@@ -53,7 +54,8 @@ export function createHttpClient(options: HttpClientOptions, context: HttpClient
   const timeout = createTimeoutMiddleware(resolved.timeoutMs, redactor);
   const middlewares: HttpMiddleware[] = [
     createCorrelationMiddleware(resolved.correlationId),
-    createRetryMiddleware(resolved, cockatiel),
+    createAbortMiddleware(redactor),
+    createRetryMiddleware(resolved, cockatiel, redactor),
     timeout,
   ];
   const { auth, circuitBreaker, rateLimit } = resolved;

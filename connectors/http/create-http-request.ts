@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { ValidationError } from '../../src/errors/validation-error.js';
 import type { HttpMethod, HttpRequest } from './http-request.js';
+import { isAbortSignal } from './is-abort-signal.js';
 import type { ResolvedHttpOptions } from './resolve-http-options.js';
 
 /** What a caller may add to one request. */
@@ -17,15 +19,18 @@ export interface HttpRequestInit {
    * then never retried). @default a new UUID, shared by all attempts of the call
    */
   readonly idempotencyKey?: string | false | undefined;
+  /** Aborts the whole call: the attempt in flight, the waits, any further attempt. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
  * Builds the request of one call: the client's headers, the caller's, the body's media type,
  * the correlation id when given, and for POST and PATCH an `Idempotency-Key` (the caller's,
- * or a new UUID), which makes them safe to retry.
+ * or a new UUID), which makes them safe to retry, and the caller's abort signal.
  *
  * @param url - the absolute URL.
  * @returns the request, ready for the pipeline.
+ * @throws {ValidationError} at `/signal` when `signal` is not an AbortSignal.
  */
 export function createHttpRequest(
   options: ResolvedHttpOptions,
@@ -45,5 +50,13 @@ export function createHttpRequest(
   if ((method === 'POST' || method === 'PATCH') && init.idempotencyKey !== false) {
     headers['idempotency-key'] = init.idempotencyKey ?? headers['idempotency-key'] ?? randomUUID();
   }
-  return { method, url, headers, body: init.body };
+  if (init.signal !== undefined && !isAbortSignal(init.signal)) {
+    throw new ValidationError(
+      [{ path: '/signal', code: 'invalid_type', message: 'must be an AbortSignal' }],
+      {
+        schema: 'RequestOptions',
+      },
+    );
+  }
+  return { method, url, headers, body: init.body, callSignal: init.signal };
 }

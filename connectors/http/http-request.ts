@@ -18,6 +18,8 @@ export interface HttpRequest {
   readonly body: string | undefined;
   /** Aborts the attempt in flight; set by the `deadline` step. */
   readonly signal?: AbortSignalLike;
+  /** The caller's signal: aborting it ends the whole call with an `AbortedError`. */
+  readonly callSignal?: AbortSignal | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { TimeoutError } from '../../src/errors/timeout-error.js';
+import { abortedError } from './abort-middleware.js';
 import { createAbortSwitch } from './abort-switch.js';
 import type { HttpMiddleware } from './http-middleware.js';
 import { toErrorDetails } from './request-details.js';
@@ -7,7 +8,10 @@ import type { SecretRedactor } from './secret-redactor.js';
 /**
  * The `deadline` step: gives each request sent `timeoutMs` from connecting to the last byte of
  * the body, then fails it with {@link TimeoutError} and aborts the exchange in flight (the
- * socket is closed, so a late response cannot be mistaken for the next one's).
+ * socket is closed, so a late response cannot be mistaken for the next one's). The caller's
+ * signal (`callSignal`) aborts the exchange the same way, with an `AbortedError`, and a
+ * request whose call was aborted already (during a retry wait or a rate-limit wait) is not
+ * sent at all.
  *
  * Not cockatiel's TimeoutPolicy: it measured about 20 µs per call (AbortControllers and abort
  * listeners for every call), more than the whole rest of the pipeline; one timer and a minimal
@@ -19,24 +23,39 @@ export function createTimeoutMiddleware(timeoutMs: number, redactor: SecretRedac
   return {
     name: 'timeout',
     step: 'deadline',
-    wrap: (next) => (request) =>
-      new Promise((resolve, reject) => {
+    wrap: (next) => (request) => {
+      const callSignal = request.callSignal;
+      if (callSignal?.aborted) return Promise.reject(abortedError(request, callSignal, redactor));
+      return new Promise((resolve, reject) => {
         const deadline = createAbortSwitch();
-        const timer = setTimeout(() => {
-          // Reject first: the transport's own rejection for the abort comes later and is ignored.
-          reject(new TimeoutError({ ...toErrorDetails(request, redactor), timeoutMs }));
+        // Each stop rejects first: the transport's own rejection for the abort comes later and is ignored.
+        const stop = (error: Error): void => {
+          settle();
+          reject(error);
           deadline.abort();
-        }, timeoutMs);
+        };
+        const timer = setTimeout(
+          () => stop(new TimeoutError({ ...toErrorDetails(request, redactor), timeoutMs })),
+          timeoutMs,
+        );
+        const onCallAbort =
+          callSignal === undefined ? undefined : () => stop(abortedError(request, callSignal, redactor));
+        if (onCallAbort !== undefined) callSignal?.addEventListener('abort', onCallAbort, { once: true });
+        function settle(): void {
+          clearTimeout(timer);
+          if (onCallAbort !== undefined) callSignal?.removeEventListener('abort', onCallAbort);
+        }
         next({ ...request, signal: deadline.signal }).then(
           (response) => {
-            clearTimeout(timer);
+            settle();
             resolve(response);
           },
           (error: unknown) => {
-            clearTimeout(timer);
+            settle();
             reject(error);
           },
         );
-      }),
+      });
+    },
   };
 }

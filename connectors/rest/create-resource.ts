@@ -146,6 +146,7 @@ export function createResource<S extends z.ZodType>(
         params: { ...pagination.params, ...requestOptions?.params },
         headers: { ...pagination.headers, ...requestOptions?.headers },
         correlationId: requestOptions?.correlationId ?? pagination.correlationId,
+        signal: requestOptions?.signal ?? pagination.signal,
       };
       for await (const record of transport.paginate(path, listing)) yield receive(record);
     },

@@ -16,7 +16,7 @@ import { serializeJsonBody } from './serialize-json-body.js';
  * {@link RestClient.resource} to have objects validated.
  *
  * Every method rejects with a `TransportError` (`HttpError`, `TimeoutError`, `NetworkError`,
- * `CircuitOpenError`) once retries are exhausted, or a `ValidationError` for a body that
+ * `CircuitOpenError`) once retries are exhausted, an `AbortedError` when the caller's `signal` aborts it, or a `ValidationError` for a body that
  * cannot be serialised; none of them holds a credential.
  * @example
  * const order = await mes.get<{ id: string }>('/workorders/000001004711');
@@ -81,6 +81,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
       headers: requestOptions?.headers,
       correlationId: requestOptions?.correlationId,
       idempotencyKey: requestOptions?.idempotencyKey,
+      signal: requestOptions?.signal,
       ...(body === undefined ? {} : { body: serializeJsonBody(body), contentType: 'application/json' }),
     });
     return parseJsonBody(httpRequest, await send(httpRequest), redactor);

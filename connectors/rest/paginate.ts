@@ -36,7 +36,7 @@ export async function* paginate<T>(
 ): AsyncGenerator<T, void, undefined> {
   const correlationId = options.correlationId ?? http.options.correlationId();
   const fetchPage = async (url: string): Promise<Page> => {
-    const init = { headers: options.headers, correlationId };
+    const init = { headers: options.headers, correlationId, signal: options.signal };
     const request = createHttpRequest(http.options, 'GET', url, init);
     const response = await http.send(request);
     const body = parseJsonBody(request, response, http.redactor);

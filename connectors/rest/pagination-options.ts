@@ -1,5 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../../src/errors/validation-error.js';
 import type { QueryParams } from '../http/build-url.js';
+import { isAbortSignal } from '../http/is-abort-signal.js';
 
 /** Options that every pagination style has. */
 export interface PaginationBase {
@@ -9,6 +10,8 @@ export interface PaginationBase {
   readonly headers?: Readonly<Record<string, string>>;
   /** The correlation id shared by all page requests. @default one new id for the whole listing */
   readonly correlationId?: string;
+  /** Aborts the listing: the page request in flight rejects with an `AbortedError`, and no further page is asked for. */
+  readonly signal?: AbortSignal;
   /**
    * Picks the items out of a page body.
    * @default the body when it is an array, else its `items`, `data`, `results` or `value` array
@@ -62,6 +65,7 @@ interface ResolvedPaginationBase {
   readonly headers: Readonly<Record<string, string>> | undefined;
   /** Undefined: one new id for the whole listing. */
   readonly correlationId: string | undefined;
+  readonly signal: AbortSignal | undefined;
   /** Picks the item array out of a page body; anything else is an invalid page. */
   readonly items: (page: unknown) => unknown;
 }
@@ -133,11 +137,13 @@ export function resolvePaginateOptions(options: PaginateOptions): ResolvedPagina
   optional(options.params, 'object', '/params');
   optional(options.headers, 'object', '/headers');
   optional(options.correlationId, 'string', '/correlationId');
+  check(options.signal === undefined || isAbortSignal(options.signal), '/signal', 'must be an AbortSignal');
   optional(options.items, 'function', '/items');
   const base: ResolvedPaginationBase = {
     params: options.params ?? {},
     headers: options.headers,
     correlationId: options.correlationId,
+    signal: options.signal,
     items: options.items ?? findItems,
   };
   let resolved: ResolvedPaginateOptions | undefined;

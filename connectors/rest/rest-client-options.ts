@@ -17,6 +17,7 @@ export type RestClientOptions = HttpClientOptions;
  * What a caller may set on one request.
  * @example
  * await mes.get('/workorders', { params: { plant: 'DE01', status: ['released', 'in-progress'] } });
+ * await mes.get('/workorders/000001004711', { signal: AbortSignal.timeout(60_000) });
  */
 export interface RequestOptions {
   /** Query parameters, encoded with `%20` for spaces; arrays repeat the parameter. */
@@ -25,6 +26,13 @@ export interface RequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** The `x-correlation-id` of this call, e.g. the id of the message being processed. @default the client's `correlationId()` */
   readonly correlationId?: string;
+  /**
+   * Aborts the call: the attempt in flight is cancelled, no further attempt is made, and the
+   * call rejects with an `AbortedError` (its `cause` is the signal's reason). Use an
+   * `AbortController` for shutdown, or `AbortSignal.timeout(ms)` for a limit on the whole call,
+   * retries and waits included (`timeoutMs` limits each attempt).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**

@@ -16,9 +16,10 @@ export interface TransportErrorDetails {
 
 /**
  * The transport failed: a request did not produce a usable response. The base class of
- * {@link HttpError}, {@link TimeoutError}, {@link NetworkError} and {@link CircuitOpenError},
- * kept apart from the "data was rejected" family ({@link ValidationError}, {@link MappingError}):
- * catch `TransportError` to decide whether to try again later, `ValidationError` to fix data.
+ * {@link HttpError}, {@link TimeoutError}, {@link NetworkError}, {@link CircuitOpenError} and
+ * {@link AbortedError}, kept apart from the "data was rejected" family ({@link ValidationError},
+ * {@link MappingError}): catch `TransportError` to decide whether to try again later,
+ * `ValidationError` to fix data.
  *
  * Its fields and `toJSON()` never hold a credential: the URL is redacted, and the connectors
  * that throw it wrap a lower error only as a sanitised copy.

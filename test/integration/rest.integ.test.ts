@@ -3,6 +3,7 @@
 
 import { gzipSync } from 'node:zlib';
 import {
+  AbortedError,
   CircuitOpenError,
   HttpError,
   isMillwrightError,
@@ -358,6 +359,102 @@ describe('timeouts', () => {
     expect(error.code).toBe('TIMEOUT');
     expect(error.timeoutMs).toBe(100);
     expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/a timed out after 100 ms$/);
+  });
+});
+
+describe('abort signal', () => {
+  it('sends nothing for a signal aborted before the call, and names the reason as cause', async () => {
+    const { client, requests } = await start(echo);
+    const reason = new Error('shutting down');
+    const error = (await failure(client.get('/a', { signal: AbortSignal.abort(reason) }))) as AbortedError;
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error.code).toBe('ABORTED');
+    expect(error.cause).toBe(reason);
+    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/a aborted by the caller$/);
+    expect(error.toJSON()).toMatchObject({ code: 'ABORTED', method: 'GET', cause: { name: 'Error' } });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('cancels the attempt in flight: the server sees the connection close, and no retry follows', async () => {
+    const controller = new AbortController();
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const { client, requests } = await start((_request, response) => {
+      response.on('close', closed);
+      controller.abort(); // the request has arrived; its answer never comes
+    });
+    const error = (await failure(
+      client.post('/confirmations', { id: 'c1' }, { signal: controller.signal }),
+    )) as AbortedError;
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(error.method).toBe('POST');
+    await connectionClosed;
+    expect(requests).toHaveLength(1);
+  });
+
+  it('ends a call waiting between retries at once, and sends nothing when the wait runs out', async () => {
+    const controller = new AbortController();
+    const { client, requests } = await start(
+      (_request, response) => response.writeHead(503, { 'retry-after': '60' }).end(),
+      // The wait is capped to 50 ms; the call must reject before it ends, on the abort alone.
+      { onRetry: () => controller.abort() },
+    );
+    const error = await failure(client.get('/a', { signal: controller.signal }));
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(requests).toHaveLength(1);
+    // The background wait ends after 50 ms; had it sent an attempt, the server would log it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests).toHaveLength(1);
+  });
+
+  it('does not count an aborted call against the circuit breaker', async () => {
+    const { client } = await start(
+      (request, response) => {
+        if (request.url.endsWith('/slow')) return; // never answers
+        sendJson(response, 200, { ok: true });
+      },
+      { retry: { attempts: 1 }, circuitBreaker: { failureThreshold: 1, resetAfterMs: 60_000 } },
+    );
+    for (let i = 0; i < 3; i += 1) {
+      const controller = new AbortController();
+      const call = client.get('/slow', { signal: controller.signal });
+      setImmediate(() => controller.abort());
+      expect(await failure(call)).toBeInstanceOf(AbortedError);
+    }
+    expect(await client.get('/fine')).toEqual({ ok: true });
+  });
+
+  it('stops a listing: the page request in flight fails with AbortedError, no further page is asked for', async () => {
+    const controller = new AbortController();
+    const { client, requests } = await start((request, response) =>
+      sendJson(response, 200, { items: [request.url], nextCursor: `c${requests.length}` }),
+    );
+    const seen: unknown[] = [];
+    const listing = async () => {
+      for await (const item of client.paginate('/lots', { style: 'cursor', signal: controller.signal })) {
+        seen.push(item);
+        controller.abort();
+      }
+    };
+    expect(await failure(listing())).toBeInstanceOf(AbortedError);
+    expect(seen).toEqual(['/api/lots']);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('refuses a signal that is not an AbortSignal with a ValidationError at /signal', async () => {
+    const { client, requests } = await start(echo);
+    const error = (await failure(
+      client.get('/a', { signal: { aborted: false } as unknown as AbortSignal }),
+    )) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues.map((issue) => issue.path)).toEqual(['/signal']);
+    expect(() => client.paginate('/a', { style: 'link', signal: 'stop' as unknown as AbortSignal })).toThrow(
+      ValidationError,
+    );
+    expect(requests).toHaveLength(0);
   });
 });
 

@@ -1,6 +1,6 @@
 // Whatever goes wrong, no credential leaks: for random tokens, passwords, client secrets and API
 // keys, every failure mode of the REST client (error statuses, resets, cut-off bodies, stalls,
-// bad JSON, redirects, an open circuit, foreign page links, a failing token endpoint) ends in a
+// calls aborted by the caller, bad JSON, redirects, an open circuit, foreign page links, a failing token endpoint) ends in a
 // MillwrightError whose message, stack, cause chain, toJSON and JSON.stringify, as well as the
 // onRetry states and the log lines, hold none of them. The server is hostile: it echoes every
 // header, the body and the URL it received back into its answers.
@@ -18,6 +18,7 @@ const API_MODES = [
   'reset',
   'truncated',
   'stall',
+  'aborted',
   'not-json',
   'redirect',
   'circuit',
@@ -29,6 +30,8 @@ type Mode = (typeof API_MODES)[number] | (typeof TOKEN_MODES)[number];
 
 /** What the server issues as the OAuth2 access token in the current run. */
 let accessToken = '';
+/** Aborts the call of the current run; the server calls it when an `aborted` request arrives. */
+let abortCall: () => void = () => undefined;
 let server: TestServer;
 
 function echo(request: { url: string; headers: object; body: string }): string {
@@ -63,6 +66,8 @@ beforeAll(async () => {
         return void setImmediate(() => raw.socket.destroy());
       case 'stall':
         return;
+      case 'aborted':
+        return abortCall();
       case 'not-json':
         return response.writeHead(200).end(`not json: ${text}`);
       case 'redirect':
@@ -155,6 +160,8 @@ it('no failure mode puts a credential into an error, a retry state or a log line
           ...(mode === 'circuit' ? { circuitBreaker: { failureThreshold: 1, resetAfterMs: 60_000 } } : {}),
         };
         const client = createRestClient(options);
+        const controller = new AbortController();
+        abortCall = () => controller.abort();
         const path = `/${mode}/orders`;
         const params = { plant: 'DE01', access_token: credential };
         const call = async (): Promise<unknown> => {
@@ -163,7 +170,7 @@ it('no failure mode puts a credential into an error, a retry state or a log line
             return undefined;
           }
           if (mode === 'circuit') await client.get(path).catch(() => undefined);
-          return client.post(path, { note: credential }, { params });
+          return client.post(path, { note: credential }, { params, signal: controller.signal });
         };
         const error = await call().then(
           () => undefined,
