@@ -3,13 +3,16 @@ import type { HttpMiddleware } from './http-middleware.js';
 import type { HttpRequest } from './http-request.js';
 import { toErrorDetails } from './request-details.js';
 import type { SecretRedactor } from './secret-redactor.js';
+import { watchAbort } from './watch-abort.js';
 
 /**
  * The abort step (`initialize`, once per call, after the correlation id is set): a call whose
  * `signal` is already aborted is not sent at all, and one whose signal aborts while it runs
  * rejects at once with {@link AbortedError}, whether it is sending, waiting for a retry or
  * waiting for the rate limit. The `deadline` step cancels the attempt in flight and refuses
- * to send another, so nothing goes out after the abort. Calls without a signal pass through.
+ * to send another, the rate limit gives the turn of an aborted call back, and the OAuth2 step
+ * fetches no token for it, so nothing goes out after the abort. Calls without a signal pass
+ * through.
  *
  * @returns the middleware.
  */
@@ -22,15 +25,14 @@ export function createAbortMiddleware(redactor: SecretRedactor): HttpMiddleware 
       if (signal === undefined) return next(request);
       if (signal.aborted) return Promise.reject(abortedError(request, signal, redactor));
       return new Promise((resolve, reject) => {
-        const onAbort = (): void => reject(abortedError(request, signal, redactor));
-        signal.addEventListener('abort', onAbort, { once: true });
+        const unwatch = watchAbort(signal, () => reject(abortedError(request, signal, redactor)));
         next(request).then(
           (response) => {
-            signal.removeEventListener('abort', onAbort);
+            unwatch();
             resolve(response);
           },
           (error: unknown) => {
-            signal.removeEventListener('abort', onAbort);
+            unwatch();
             reject(error);
           },
         );

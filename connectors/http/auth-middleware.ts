@@ -47,6 +47,8 @@ export function createOAuth2Middleware(tokens: AccessTokenSource, logger: HttpLo
           throw error;
         logger.info('millwright: access token rejected with 401, fetching a new one', { correlationId });
         tokens.invalidate(token);
+        // The caller has given up: no new token for a call nobody waits for.
+        if (request.callSignal?.aborted) throw error;
         request.headers.authorization = `Bearer ${await tokens.get(context)}`;
         return next(request);
       }

@@ -1,4 +1,5 @@
 import type * as Cockatiel from 'cockatiel';
+import { AbortedError } from '../../src/errors/aborted-error.js';
 import { CircuitOpenError } from '../../src/errors/circuit-open-error.js';
 import { redactUrl } from '../../src/internal/redact-url.js';
 import type { HttpMiddleware } from './http-middleware.js';
@@ -21,7 +22,13 @@ export function createCircuitBreakerMiddleware(
   cockatiel: typeof Cockatiel,
   redactor: SecretRedactor,
 ): HttpMiddleware {
-  const breaker = cockatiel.circuitBreaker(cockatiel.handleWhen(isEndpointFailure), {
+  // An aborted call says nothing about the endpoint and is not counted, except as the trial of
+  // a half-open circuit: cockatiel would close the circuit on any error it does not count, so
+  // an aborted trial counts as failed and the circuit opens again until the next trial.
+  const counts = (error: unknown): boolean =>
+    isEndpointFailure(error) ||
+    (error instanceof AbortedError && breaker.state === cockatiel.CircuitState.HalfOpen);
+  const breaker = cockatiel.circuitBreaker(cockatiel.handleWhen(counts), {
     halfOpenAfter: settings.resetAfterMs,
     breaker: new cockatiel.ConsecutiveBreaker(settings.failureThreshold),
   });

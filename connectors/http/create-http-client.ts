@@ -73,6 +73,6 @@ export function createHttpClient(options: HttpClientOptions, context: HttpClient
   }
   if (circuitBreaker !== null)
     middlewares.push(createCircuitBreakerMiddleware(circuitBreaker, resolved, cockatiel, redactor));
-  if (rateLimit !== null) middlewares.push(createRateLimitMiddleware(rateLimit, clock));
+  if (rateLimit !== null) middlewares.push(createRateLimitMiddleware(rateLimit, clock, redactor));
   return { options: resolved, redactor, send: composeMiddleware(middlewares, transport) };
 }

@@ -1,4 +1,5 @@
 import { MAX_DURATION_MS } from './resolve-http-options.js';
+import { watchAbort } from './watch-abort.js';
 
 /**
  * The time a client reads and waits on: OAuth2 token expiry and the rate limit. The system clock
@@ -7,19 +8,28 @@ import { MAX_DURATION_MS } from './resolve-http-options.js';
 export interface HttpClock {
   /** Milliseconds on a monotonic scale (only differences count). */
   now(): number;
-  /** Resolves after `ms` milliseconds, however many. */
-  sleep(ms: number): Promise<void>;
+  /** Resolves after `ms` milliseconds, however many, or as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /**
  * `performance.now()` and timers. A wait longer than a timer can hold (2^31 - 1 ms, which
- * Node.js would fire at once) is slept in parts, so a slow rate limit never turns into none.
+ * Node.js would fire at once) is slept in parts, so a slow rate limit never turns into none; an
+ * aborted signal ends the wait and clears its timer, so it does not keep the process alive.
  */
 export const systemClock: HttpClock = {
   now: () => performance.now(),
-  async sleep(ms) {
-    for (let left = ms; left > 0; left -= MAX_DURATION_MS) {
-      await new Promise((resolve) => setTimeout(resolve, Math.min(left, MAX_DURATION_MS)));
+  async sleep(ms, signal) {
+    for (let left = ms; left > 0 && signal?.aborted !== true; left -= MAX_DURATION_MS) {
+      await new Promise<void>((resolve) => {
+        const unwatch = signal === undefined ? undefined : watchAbort(signal, () => end());
+        const timer = setTimeout(() => end(), Math.min(left, MAX_DURATION_MS));
+        function end(): void {
+          clearTimeout(timer);
+          unwatch?.();
+          resolve();
+        }
+      });
     }
   },
 };

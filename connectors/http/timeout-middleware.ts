@@ -4,6 +4,7 @@ import { createAbortSwitch } from './abort-switch.js';
 import type { HttpMiddleware } from './http-middleware.js';
 import { toErrorDetails } from './request-details.js';
 import type { SecretRedactor } from './secret-redactor.js';
+import { watchAbort } from './watch-abort.js';
 
 /**
  * The `deadline` step: gives each request sent `timeoutMs` from connecting to the last byte of
@@ -38,12 +39,13 @@ export function createTimeoutMiddleware(timeoutMs: number, redactor: SecretRedac
           () => stop(new TimeoutError({ ...toErrorDetails(request, redactor), timeoutMs })),
           timeoutMs,
         );
-        const onCallAbort =
-          callSignal === undefined ? undefined : () => stop(abortedError(request, callSignal, redactor));
-        if (onCallAbort !== undefined) callSignal?.addEventListener('abort', onCallAbort, { once: true });
+        const unwatch =
+          callSignal === undefined
+            ? undefined
+            : watchAbort(callSignal, () => stop(abortedError(request, callSignal, redactor)));
         function settle(): void {
           clearTimeout(timer);
-          if (onCallAbort !== undefined) callSignal?.removeEventListener('abort', onCallAbort);
+          unwatch?.();
         }
         next({ ...request, signal: deadline.signal }).then(
           (response) => {

@@ -2,6 +2,11 @@
 export interface TokenBucket {
   /** Takes one token, now or in the future. @returns how many milliseconds to wait before using it; 0 for now. */
   reserve(): number;
+  /**
+   * Gives back a token reserved but not used (its caller gave up waiting), so that the callers
+   * after it do not wait for it; the bucket never holds more than `burst`.
+   */
+  release(): void;
 }
 
 /**
@@ -28,6 +33,9 @@ export function createTokenBucket(perSecond: number, burst: number, now: () => n
       tokens = Math.min(burst, tokens + (time - last) / msPerToken) - 1;
       last = time;
       return tokens >= 0 ? 0 : -tokens * msPerToken;
+    },
+    release() {
+      tokens = Math.min(burst, tokens + 1);
     },
   };
 }

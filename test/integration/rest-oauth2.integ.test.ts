@@ -1,6 +1,6 @@
 // OAuth2 client credentials against a real token endpoint and API on 127.0.0.1: one token for
 // many calls, a new one shortly before expiry, exactly one refresh when the API rejects a token.
-import { HttpError, ValidationError } from 'millwright';
+import { AbortedError, HttpError, ValidationError } from 'millwright';
 import { createRestClient, type RestClientOptions } from 'millwright/rest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildUrl } from '../../connectors/http/build-url.js';
@@ -89,6 +89,25 @@ async function startTokenAndApi(clientAuthentication?: 'basic' | 'body') {
 }
 
 describe('OAuth2 client credentials', () => {
+  it('fetches no new token for a call aborted when its token is rejected', async () => {
+    const { state, api, options } = await startTokenAndApi();
+    state.rejectAll = true;
+    const controller = new AbortController();
+    // The refresh is logged just before the new token would be asked for: the caller gives up then.
+    const abort = () => controller.abort();
+    const logger = { debug: abort, info: abort, warn: abort, error: abort };
+    const client = createRestClient({ ...options, logger });
+    const error = await client
+      .get('/orders', { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AbortedError);
+    // The call has rejected; a token request made after the abort would arrive within this wait.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(state.issued).toEqual(['at-1-confirmations.write']);
+    expect(state.server.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(1);
+  });
+
   it('fetches one token for many concurrent calls and caches it', async () => {
     const { state, api, options } = await startTokenAndApi();
     const client = createRestClient(options);

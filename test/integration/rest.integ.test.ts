@@ -1,6 +1,7 @@
 // The REST client against a real node:http server on 127.0.0.1: requests and headers as they
 // arrive on the wire, retries, Retry-After, timeouts, circuit breaker and rate limit.
 
+import { getEventListeners } from 'node:events';
 import { gzipSync } from 'node:zlib';
 import {
   AbortedError,
@@ -442,6 +443,102 @@ describe('abort signal', () => {
     expect(await failure(listing())).toBeInstanceOf(AbortedError);
     expect(seen).toEqual(['/api/lots']);
     expect(requests).toHaveLength(1);
+  });
+
+  it('adds one listener to a signal that many calls share, and removes it when they settle', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      let release!: () => void;
+      const answer = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const { client, requests } = await start(async (_request, response) => {
+        await answer;
+        sendJson(response, 200, { ok: true });
+      });
+      const shutdown = new AbortController();
+      const calls = Array.from({ length: 30 }, (_, i) => client.get(`/a/${i}`, { signal: shutdown.signal }));
+      await vi.waitFor(() => expect(requests).toHaveLength(30), { timeout: 10_000, interval: 5 });
+      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(1);
+      release();
+      await Promise.all(calls);
+      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+      // Node.js reports a possible listener leak on the next tick, if at all.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('keeps a half-open circuit from closing on an aborted trial', async () => {
+    let healthy = false;
+    let trialArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => {
+      trialArrived = resolve;
+    });
+    const { client, requests } = await start(
+      (request, response) => {
+        if (request.url.endsWith('/trial')) return trialArrived(); // the trial never gets an answer
+        if (healthy) return sendJson(response, 200, { ok: true });
+        response.writeHead(500).end();
+      },
+      { retry: { attempts: 1 }, circuitBreaker: { failureThreshold: 1, resetAfterMs: 50 } },
+    );
+    expect(await failure(client.get('/a'))).toBeInstanceOf(HttpError);
+    expect(await failure(client.get('/a'))).toBeInstanceOf(CircuitOpenError);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const controller = new AbortController();
+    const trial = client.get('/trial', { signal: controller.signal });
+    await arrived;
+    controller.abort();
+    expect(await failure(trial)).toBeInstanceOf(AbortedError);
+    // Had the aborted trial closed the circuit, this call would reach the server.
+    healthy = true;
+    expect(await failure(client.get('/a'))).toBeInstanceOf(CircuitOpenError);
+    expect(requests.map((request) => request.url)).toEqual(['/api/a', '/api/trial']);
+  });
+
+  it('gives the rate-limit turn of a call aborted while waiting back to the calls after it', async () => {
+    const { server } = await fixture.start(echo);
+    // The limiter's clock stands still; its waits end when the test says or when their signal aborts.
+    const waits: number[] = [];
+    const clock: HttpClock = {
+      now: () => 0,
+      sleep: (ms, signal) => {
+        waits.push(Math.round(ms));
+        return new Promise<void>((end) => signal?.addEventListener('abort', () => end()));
+      },
+    };
+    const http = createHttpClient(
+      { baseURL: `${server.url}/api`, rateLimit: { requestsPerSecond: 50, burst: 1 } },
+      { entry: 'millwright/rest', optionsName: 'RestClientOptions', clock },
+    );
+    const send = (i: number, signal: AbortSignal) =>
+      http.send(
+        createHttpRequest(http.options, 'GET', buildUrl(http.options.baseURL, `/r/${i}`), { signal }),
+      );
+    const controllers = Array.from({ length: 4 }, () => new AbortController());
+    const calls = controllers.map((controller, i) =>
+      send(i, controller.signal).catch((error: unknown) => error),
+    );
+    await vi.waitFor(() => expect(waits).toEqual([20, 40, 60]), { timeout: 10_000, interval: 5 });
+    controllers[1]?.abort();
+    controllers[2]?.abort();
+    expect(await calls[1]).toBeInstanceOf(AbortedError);
+    expect(await calls[2]).toBeInstanceOf(AbortedError);
+    // Two turns given back: the next call waits as long as the third did, not 80 ms.
+    const late = new AbortController();
+    const lateCall = send(4, late.signal).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(waits).toEqual([20, 40, 60, 40]), { timeout: 10_000, interval: 5 });
+    expect(await calls[0]).toMatchObject({ status: 200 });
+    controllers[3]?.abort();
+    late.abort();
+    expect(await calls[3]).toBeInstanceOf(AbortedError);
+    expect(await lateCall).toBeInstanceOf(AbortedError);
+    expect(server.requests.map((request) => request.url)).toEqual(['/api/r/0']);
   });
 
   it('refuses a signal that is not an AbortSignal with a ValidationError at /signal', async () => {
