@@ -1,8 +1,10 @@
 // The lookup structures the parser and the writer need for a schema, built once per schema
 // object and cached: segment definitions by child type, field positions as absolute record
 // offsets, and SEGNAM normalisation (E2 definition names with version suffix → E1 type).
+import { IdocError } from '../../src/errors/idoc-error.js';
 import type { IdocSchema, IdocSegmentDefinition } from './idoc-schema.js';
 import { SDATA_OFFSET } from './record-layout.js';
+import { MAX_SEGMENT_DEPTH } from './segment-tree-builder.js';
 
 /** A segment definition prepared for slicing and placement. */
 export interface CompiledSegment {
@@ -36,7 +38,11 @@ export interface CompiledSchema {
 
 const cache = new WeakMap<IdocSchema, CompiledSchema>();
 
-/** The compiled form of a schema, built on first use. */
+/**
+ * The compiled form of a schema, built on first use.
+ * @throws {IdocError} `INVALID_SCHEMA`, naming the segment, when segment definitions nest deeper
+ *   than `MAX_SEGMENT_DEPTH` (99) levels, as a schema built in code (not by loadIdocSchema) can.
+ */
 export function compileSchema(schema: IdocSchema): CompiledSchema {
   let compiled = cache.get(schema);
   if (compiled === undefined) {
@@ -49,10 +55,14 @@ export function compileSchema(schema: IdocSchema): CompiledSchema {
 function build(schema: IdocSchema): CompiledSchema {
   const byType = new Map<string, CompiledSegment>();
   const names = new Map<string, string>();
-  const compileAll = (definitions: readonly IdocSegmentDefinition[]): Map<string, CompiledSegment> => {
+  const compileAll = (
+    definitions: readonly IdocSegmentDefinition[],
+    depth: number,
+  ): Map<string, CompiledSegment> => {
     const map = new Map<string, CompiledSegment>();
     for (const definition of definitions) {
-      const segment = compileSegment(definition, compileAll(definition.children));
+      if (depth > MAX_SEGMENT_DEPTH) throw tooDeep(schema, definition);
+      const segment = compileSegment(definition, compileAll(definition.children, depth + 1));
       if (!map.has(definition.type)) map.set(definition.type, segment);
       if (!byType.has(definition.type)) byType.set(definition.type, segment);
       names.set(definition.type, definition.type);
@@ -61,7 +71,7 @@ function build(schema: IdocSchema): CompiledSchema {
     }
     return map;
   };
-  const roots = compileAll(schema.segments);
+  const roots = compileAll(schema.segments, 1);
   const resolved = new Map<string, string | null>();
   const typeOf = (segnam: string): string | undefined => {
     const known = resolved.get(segnam);
@@ -72,6 +82,14 @@ function build(schema: IdocSchema): CompiledSchema {
     return type;
   };
   return { schema, roots, typeOf, anyOf: (type) => byType.get(type) };
+}
+
+function tooDeep(schema: IdocSchema, definition: IdocSegmentDefinition): IdocError {
+  return new IdocError(
+    'INVALID_SCHEMA',
+    `schema ${schema.basicType} nests segment ${definition.type} more than ${MAX_SEGMENT_DEPTH} levels deep`,
+    { segment: definition.type },
+  );
 }
 
 /** `E2EDK01005` → `E2EDK01`: the definition name without its 3-digit version (version 000 has none). */
@@ -105,7 +123,10 @@ export interface SchemaRegistry {
   readonly find: (basicType: string, extension: string) => CompiledSchema | undefined;
 }
 
-/** Indexes a list of schemas; the first schema for a type wins, so user schemas override built-ins. */
+/**
+ * Indexes a list of schemas; the first schema for a type wins, so user schemas override built-ins.
+ * @throws {IdocError} `INVALID_SCHEMA` from {@link compileSchema}, for a schema nested too deep.
+ */
 export function createSchemaRegistry(schemas: readonly IdocSchema[]): SchemaRegistry {
   const byKey = new Map<string, CompiledSchema>();
   const byExtension = new Map<string, CompiledSchema>();

@@ -11,11 +11,11 @@ import {
   type RecordText,
   startsWithName,
 } from './data-record-header.js';
-import { isBlank, sliceField } from './fixed-text.js';
+import { isBlank, sliceField, trimBlanks } from './fixed-text.js';
 import { FlatSegment } from './flat-segment.js';
 import type { Idoc, IdocControl, IdocWarning, IdocWarningCode } from './idoc.js';
 import { readControlRecord } from './read-control-record.js';
-import { CONTROL_RECORD_LENGTH, CONTROL_TAG, DATA_RECORD_LENGTH } from './record-layout.js';
+import { CONTROL_RECORD_LENGTH, CONTROL_TAG, DATA_RECORD_LENGTH, dataHeaderLayout } from './record-layout.js';
 import { type RecordContext, SegmentTreeBuilder, type WarningSink } from './segment-tree-builder.js';
 
 /** Receives records from a record splitter. */
@@ -33,6 +33,9 @@ export interface RecordSink {
   /** The DOCNUM of the IDoc being read, for errors raised while splitting. */
   currentDocnum(): string | undefined;
 }
+
+const BLANK = 32;
+const { segnam: SEGNAM, segnum: SEGNUM } = dataHeaderLayout;
 
 /** How many segment names {@link IdocAssembler} keeps for reuse. */
 const RECENT_NAMES = 16;
@@ -200,10 +203,15 @@ export class IdocAssembler implements RecordSink {
     const schema = open.schema;
     const known = this.nameOf(record, schema);
     const segnam = known.segnam;
-    if (segnam === '') {
-      throw new IdocError('INVALID_RECORD', 'a data record has no segment name (SEGNAM)', {
+    if (segnam === '' || segnam.includes(' ')) {
+      const message =
+        segnam === ''
+          ? 'a data record has no segment name (SEGNAM)'
+          : `SEGNAM ${JSON.stringify(segnam)} contains a blank; segment names have none`;
+      throw new IdocError('INVALID_RECORD', message, {
         docnum: open.docnum,
-        segnum: sliceField(text.slice(start, end), 49, 55),
+        segnum: sliceField(text.slice(start, end), SEGNUM.offset, SEGNUM.offset + SEGNUM.length),
+        segment: segnam === '' ? undefined : segnam,
         offset,
         field: 'SEGNAM',
       });
@@ -219,27 +227,25 @@ export class IdocAssembler implements RecordSink {
   }
 
   /**
-   * SEGNAM as written (trailing blanks removed), its segment type and a definition of it. Files
-   * repeat a handful of names, so the names seen last are compared in place and reused, with
-   * their lookups, instead of cutting a new string from every record.
+   * SEGNAM as written (its 30 characters, trailing blanks removed), its segment type and a
+   * definition of it. Files repeat a handful of names, so the names seen last are compared in
+   * place and reused, with their lookups, instead of cutting a new string from every record. A
+   * SEGNAM with a blank inside is returned as such (and not kept) for the caller to reject.
    */
   private nameOf(record: RecordText, schema: CompiledSchema | undefined): KnownName {
     const last = this.lastName;
     const predicted = last?.next;
     let known: KnownName | undefined;
-    if (predicted !== undefined && startsWithName(record, predicted.segnam, predicted.codes))
-      known = predicted;
-    else if (last !== undefined && startsWithName(record, last.segnam, last.codes)) known = last;
+    if (predicted !== undefined && isNamed(record, predicted)) known = predicted;
+    else if (last !== undefined && isNamed(record, last)) known = last;
     const names = this.recentNames;
     for (let index = 0; known === undefined && index < names.length; index += 1) {
       const candidate = names[index] as KnownName;
-      if (startsWithName(record, candidate.segnam, candidate.codes)) known = candidate;
+      if (isNamed(record, candidate)) known = candidate;
     }
     if (known === undefined) {
       const { text, start, end } = record;
-      const line = text.slice(start, Math.min(end, start + 30));
-      const space = line.indexOf(' ');
-      const segnam = space >= 0 ? line.slice(0, space) : line;
+      const segnam = trimBlanks(text.slice(start, Math.min(end, start + SEGNAM.length)));
       known = {
         segnam,
         codes: nameCodes(segnam),
@@ -248,10 +254,10 @@ export class IdocAssembler implements RecordSink {
         compiled: undefined,
         next: undefined,
       };
-      if (segnam !== '') {
-        if (names.length === RECENT_NAMES) names.pop();
-        names.unshift(known);
-      }
+      // An invalid name is rejected by the caller, not kept.
+      if (segnam === '' || segnam.includes(' ')) return known;
+      if (names.length === RECENT_NAMES) names.pop();
+      names.unshift(known);
     }
     if (known.schema !== schema) {
       const type = schema?.typeOf(known.segnam);
@@ -263,6 +269,25 @@ export class IdocAssembler implements RecordSink {
     this.lastName = known;
     return known;
   }
+}
+
+/**
+ * Whether the record's SEGNAM is the known name: the name, then blanks to the end of the
+ * 30-character field (or of the record, when it is cut short).
+ */
+function isNamed(record: RecordText, known: KnownName): boolean {
+  const { segnam, codes } = known;
+  if (!startsWithName(record, segnam, codes)) return false;
+  const { text, codes: bytes, start, end } = record;
+  const stop = Math.min(end, start + SEGNAM.length);
+  if (bytes !== undefined) {
+    for (let index = start + segnam.length + 1; index < stop; index += 1)
+      if (bytes[index] !== BLANK) return false;
+    return true;
+  }
+  for (let index = start + segnam.length + 1; index < stop; index += 1)
+    if (text.charCodeAt(index) !== BLANK) return false;
+  return true;
 }
 
 /** The codes of a name's characters as bytes; undefined when a character is past 255 (no byte matches it). */

@@ -1,6 +1,7 @@
-import { IdocError } from '../../src/errors/idoc-error.js';
+import { IdocError, type IdocErrorDetails } from '../../src/errors/idoc-error.js';
 import type { IdocFieldDefinition, IdocSchema, IdocSegmentDefinition } from './idoc-schema.js';
 import { SDATA_LENGTH, SDATA_OFFSET } from './record-layout.js';
+import { MAX_SEGMENT_DEPTH } from './segment-tree-builder.js';
 
 /** One `KEYWORD value` line of the export. */
 interface Line {
@@ -40,7 +41,10 @@ interface SegmentBuilder extends Occurrence {
  * @param text - the export, decoded (exports are written in the front-end code page, often
  *   ISO-8859-1: decode with `latin1` when in doubt).
  * @returns the schema, to pass to `parseIdoc`, `parseIdocStream` and `writeIdoc`.
- * @throws {IdocError} code `INVALID_SCHEMA`, with the `line`, when the text is not a parser export.
+ * @throws {IdocError} code `INVALID_SCHEMA`, with the `line`, when the text is not a parser export:
+ *   among others when the fields of a segment overlap or leave a gap (they must follow each other
+ *   from character 64, as in every WE60 export; `segment` and `field` name the field), or when
+ *   groups and segments nest deeper than `MAX_SEGMENT_DEPTH` (99) levels.
  * @example
  * const schema = loadIdocSchema(readFileSync('zloipro01.txt', 'latin1'));
  * const idocs = parseIdoc(file, { schemas: [schema, ...builtinIdocSchemas] });
@@ -91,8 +95,8 @@ class LineReader {
   }
 }
 
-function fail(message: string, line: Line): never {
-  throw new IdocError('INVALID_SCHEMA', `line ${line.number}: ${message}`, { line: line.number });
+function fail(message: string, line: Line, details: Omit<IdocErrorDetails, 'line'> = {}): never {
+  throw new IdocError('INVALID_SCHEMA', `line ${line.number}: ${message}`, { ...details, line: line.number });
 }
 
 function describe(line: Line): string {
@@ -105,7 +109,7 @@ function skipRecordSection(reader: LineReader): void {
     const line = reader.expect('BEGIN_RECORD_SECTION');
     if (line.keyword === 'END_RECORD_SECTION') return;
     if (/^(BEGIN|END)_(CONTROL|DATA|STATUS)_RECORD$/.test(line.keyword)) continue;
-    if (line.keyword === 'BEGIN_FIELDS') readFields(reader, line, false);
+    if (line.keyword === 'BEGIN_FIELDS') readFields(reader, line);
     else fail(`unexpected ${describe(line)} in the record section`, line);
   }
 }
@@ -119,7 +123,7 @@ function readSegmentSection(reader: LineReader, start: Line): IdocSchema {
     const line = reader.expect('BEGIN_IDOC');
     if (line.keyword === 'EXTENSION') extension = line.value;
     else if (line.keyword === 'END_IDOC') break;
-    else members.push(readMember(reader, line));
+    else members.push(readMember(reader, line, 1));
   }
   const end = reader.expect('BEGIN_SEGMENT_SECTION');
   if (end.keyword !== 'END_SEGMENT_SECTION') fail('expected END_SEGMENT_SECTION', end);
@@ -127,9 +131,17 @@ function readSegmentSection(reader: LineReader, start: Line): IdocSchema {
   return { basicType: begin.value, extension, segments: members.map(toDefinition) };
 }
 
-function readMember(reader: LineReader, line: Line): Member {
+/**
+ * Reads a segment or a group whose (head) segment sits `depth` levels deep, top-level segments
+ * being at depth 1. The depth is limited as in the tree of an IDoc, which also bounds the
+ * recursion here.
+ */
+function readMember(reader: LineReader, line: Line, depth: number): Member {
+  if (depth > MAX_SEGMENT_DEPTH && (line.keyword === 'BEGIN_SEGMENT' || line.keyword === 'BEGIN_GROUP')) {
+    fail(`groups and segments nest more than ${MAX_SEGMENT_DEPTH} levels deep`, line);
+  }
   if (line.keyword === 'BEGIN_SEGMENT') return { kind: 'segment', segment: readSegment(reader, line) };
-  if (line.keyword === 'BEGIN_GROUP') return readGroup(reader, line);
+  if (line.keyword === 'BEGIN_GROUP') return readGroup(reader, line, depth);
   return fail(`expected BEGIN_SEGMENT or BEGIN_GROUP, found ${describe(line)}`, line);
 }
 
@@ -165,13 +177,19 @@ function readNumber(line: Line): number {
   return Number(line.value);
 }
 
-function readGroup(reader: LineReader, start: Line): Member {
+/** Reads a group whose head segment sits `depth` levels deep; its other members sit one deeper. */
+function readGroup(reader: LineReader, start: Line, depth: number): Member {
   const attributes = newOccurrence();
   const members: Member[] = [];
   for (;;) {
     const line = reader.expect('BEGIN_GROUP');
     if (line.keyword === 'END_GROUP') break;
-    if (!readOccurrence(attributes, line)) members.push(readMember(reader, line));
+    if (readOccurrence(attributes, line)) continue;
+    // Checked before reading the member, so that groups nested as heads cannot recurse unbounded.
+    if (members.length === 0 && line.keyword === 'BEGIN_GROUP') {
+      fail('a group must start with a segment (its head)', start);
+    }
+    members.push(readMember(reader, line, members.length === 0 ? depth : depth + 1));
   }
   if (members[0]?.kind !== 'segment') fail('a group must start with a segment (its head)', start);
   return { kind: 'group', attributes, members };
@@ -193,7 +211,8 @@ function readSegment(reader: LineReader, start: Line): SegmentBuilder {
     if (readOccurrence(segment, line)) continue;
     if (line.keyword === 'SEGMENTTYPE') segment.type = line.value;
     else if (line.keyword === 'QUALIFIED') segment.qualified = true;
-    else if (line.keyword === 'BEGIN_FIELDS') segment.fields = readFields(reader, line, true);
+    else if (line.keyword === 'BEGIN_FIELDS')
+      segment.fields = toSegmentFields(readFields(reader, line), segment.definition);
     else fail(`unexpected ${describe(line)} in segment ${segment.definition}`, line);
   }
   if (segment.type === '') segment.type = segment.definition;
@@ -209,8 +228,8 @@ interface FieldBuilder {
   line: Line;
 }
 
-/** Reads the fields up to END_FIELDS; for a segment, turns absolute positions into SDATA offsets. */
-function readFields(reader: LineReader, start: Line, inSegment: boolean): IdocFieldDefinition[] {
+/** Reads the fields up to END_FIELDS. */
+function readFields(reader: LineReader, start: Line): FieldBuilder[] {
   const builders: FieldBuilder[] = [];
   let current: FieldBuilder | undefined;
   for (;;) {
@@ -249,10 +268,15 @@ function readFields(reader: LineReader, start: Line, inSegment: boolean): IdocFi
     }
   }
   if (builders.length === 0) fail('BEGIN_FIELDS lists no field', start);
-  return inSegment ? toSegmentFields(builders) : [];
+  return builders;
 }
 
-function toSegmentFields(builders: readonly FieldBuilder[]): IdocFieldDefinition[] {
+/**
+ * The fields of a segment, with absolute positions turned into SDATA offsets. They must follow
+ * each other from character 64 (the start of SDATA) without overlap or gap: text in a gap would
+ * be neither a field nor `unparsed`, and would be lost when the IDoc is written.
+ */
+function toSegmentFields(builders: readonly FieldBuilder[], segment: string): IdocFieldDefinition[] {
   const fields: IdocFieldDefinition[] = [];
   let next = 0;
   const names = new Set<string>();
@@ -264,9 +288,12 @@ function toSegmentFields(builders: readonly FieldBuilder[]): IdocFieldDefinition
     names.add(builder.name);
     if (builder.length < 1) fail(`field ${builder.name} needs a LENGTH of at least 1`, builder.line);
     const offset = builder.first === undefined ? next : builder.first - SDATA_OFFSET - 1;
-    if (offset < next) fail(`field ${builder.name} overlaps the field before it`, builder.line);
+    if (offset !== next) failPosition(builder, segment, offset, next);
     if (offset + builder.length > SDATA_LENGTH) {
-      fail(`field ${builder.name} ends after the 1000 characters of segment data`, builder.line);
+      fail(`field ${builder.name} ends after the 1000 characters of segment data`, builder.line, {
+        segment,
+        field: builder.name,
+      });
     }
     fields.push({
       name: builder.name,
@@ -278,6 +305,22 @@ function toSegmentFields(builders: readonly FieldBuilder[]): IdocFieldDefinition
     next = offset + builder.length;
   }
   return fields;
+}
+
+/** Rejects a field that does not start at `next`, the SDATA offset where the field before it ends. */
+function failPosition(builder: FieldBuilder, segment: string, offset: number, next: number): never {
+  const first = SDATA_OFFSET + 1 + offset;
+  const expected = SDATA_OFFSET + 1 + next;
+  const before =
+    next === 0
+      ? `the first field must start at character ${expected}`
+      : `the field before it ends at character ${expected - 1}`;
+  const problem = offset < next ? 'overlaps the field before it' : 'leaves a gap';
+  return fail(
+    `field ${builder.name} of segment ${segment} starts at character ${first}; ${before}: it ${problem} (fields must follow each other from character ${SDATA_OFFSET + 1})`,
+    builder.line,
+    { segment, field: builder.name },
+  );
 }
 
 /** Folds a group into its head segment: the head takes the group's limits and the rest as children. */

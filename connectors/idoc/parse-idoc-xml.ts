@@ -4,17 +4,22 @@
 // blanks are removed as in flat files.
 import { IdocError } from '../../src/errors/idoc-error.js';
 import type { CompiledSchema, CompiledSegment, SchemaRegistry } from './compile-schema.js';
+import { isNumericOrBlank } from './data-record-header.js';
 import { trimBlanks } from './fixed-text.js';
 import type { Idoc, IdocControl, IdocWarning, IdocWarningCode, Segment } from './idoc.js';
-import { controlLayout } from './record-layout.js';
+import { CONTROL_TAG, controlLayout } from './record-layout.js';
 import { isBlankText, readXml, type XmlElement } from './xml-reader.js';
 
 const CONTROL_KEYS = new Set<string>(controlLayout.map((field) => field.name));
 
 /**
  * Parses an IDoc-XML document into IDocs.
- * @throws {IdocError} code `INVALID_XML` for malformed XML, a DOCTYPE, an unknown entity or a
- *   document that is not IDoc-XML; `MISSING_CONTROL_RECORD` for an IDOC without EDI_DC40.
+ * The control record gets the checks of a flat file's: DOCNUM blank or digits, TABNAM
+ * `EDI_DC40` (filled in when the element is left out, as IDoc-XML leaves out empty fields).
+ * @throws {IdocError} code `INVALID_XML` for malformed XML, a DOCTYPE, an unknown entity, a field
+ *   that occurs twice in the control record or in a segment, or a document that is not IDoc-XML;
+ *   `MISSING_CONTROL_RECORD` for an IDOC without EDI_DC40; `INVALID_NUMBER` for a DOCNUM that is
+ *   not a number; `UNSUPPORTED_RECORD` for a TABNAM other than `EDI_DC40`.
  */
 export function parseIdocXml(text: string, registry: SchemaRegistry): Idoc[] {
   const idocs: Idoc[] = [];
@@ -81,16 +86,41 @@ function readIdoc(node: XmlElement, registry: SchemaRegistry): Idoc {
 }
 
 function readControl(node: XmlElement): IdocControl {
-  const control: Record<string, string> = {};
-  for (const field of controlLayout) control[field.key] = '';
+  const values = new Map<string, string>();
   for (const child of childElements(node)) {
     const name = child.name;
     if (!CONTROL_KEYS.has(name) || !isField(child)) {
       throw new IdocError('INVALID_XML', `<EDI_DC40> has no field <${name}>`, { field: name });
     }
-    control[name.toLowerCase()] = trimBlanks(child.text);
+    if (values.has(name)) {
+      throw new IdocError('INVALID_XML', `field <${name}> occurs twice in <EDI_DC40>`, {
+        segment: 'EDI_DC40',
+        field: name,
+      });
+    }
+    values.set(name, trimBlanks(child.text));
   }
-  return control as unknown as IdocControl;
+  const control: Record<string, string> = {};
+  for (const field of controlLayout) control[field.key] = values.get(field.name) ?? '';
+  return checkControl(control as unknown as IdocControl);
+}
+
+/** The control record as a flat file's would be: TABNAM filled in, DOCNUM checked. */
+function checkControl(control: IdocControl): IdocControl {
+  if (!isNumericOrBlank(control.docnum)) {
+    throw new IdocError('INVALID_NUMBER', `DOCNUM ${JSON.stringify(control.docnum)} is not a number`, {
+      field: 'DOCNUM',
+    });
+  }
+  if (control.tabnam === '') return { ...control, tabnam: CONTROL_TAG };
+  if (!control.tabnam.startsWith(CONTROL_TAG)) {
+    throw new IdocError(
+      'UNSUPPORTED_RECORD',
+      `record type ${control.tabnam} is not supported: only EDI_DC40 control records are read`,
+      { docnum: control.docnum, field: 'TABNAM' },
+    );
+  }
+  return control;
 }
 
 function readSegment(node: XmlElement, parent: CompiledSegment | undefined, context: Context): Segment {
@@ -107,19 +137,23 @@ function readSegment(node: XmlElement, parent: CompiledSegment | undefined, cont
   }
   const known = compiled?.fieldSet;
   const segment: Segment = { name, segnum, fields: {}, children: [] };
+  // Empty fields are not kept, so the fields object alone would miss `<F/><F>1</F>`.
+  const seen = new Set<string>();
   for (const child of childElements(node)) {
     if (!isField(child)) {
       segment.children.push(readSegment(child, compiled, context));
       continue;
     }
     const field = child.name;
-    if (field === '__proto__' || Object.hasOwn(segment.fields, field)) {
+    if (field === '__proto__' || seen.has(field)) {
       throw new IdocError('INVALID_XML', `field <${field}> occurs twice in <${name}> or is reserved`, {
+        docnum: context.docnum,
         segment: name,
         field,
         segnum,
       });
     }
+    seen.add(field);
     if (known !== undefined && !known.has(field)) {
       const fields = context.unknownFields.get(name) ?? new Set<string>();
       context.unknownFields.set(name, fields.add(field));

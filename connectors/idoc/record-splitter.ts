@@ -34,6 +34,10 @@ export class RecordSplitter {
   private codes: Uint8Array | undefined;
   private mode: FramingOption;
   private lineEnding: '\n' | '\r\n' = '\n';
+  /** Whether lines end in CRLF: decided by the first line, which every other line must follow. */
+  private crlf: boolean | undefined;
+  /** How many lines have been read (newline framing). */
+  private lines = 0;
   private started = false;
 
   /**
@@ -105,6 +109,7 @@ export class RecordSplitter {
       return;
     }
     this.singleByte = this.pendingSingleByte;
+    if (this.crlf === false && rest.endsWith('\r')) this.lineEndingChanged(true);
     const end = this.lineEnd(rest, 0, rest.length);
     if (rest.slice(0, end).trim() !== '') this.emit(rest, 0, end, rest.length);
     this.sink.end(rest === '');
@@ -167,7 +172,10 @@ export class RecordSplitter {
       framing = newline >= 0 && tail.trim() === '' ? 'newline' : 'fixed';
       if (text.trim() === '') framing = 'newline';
     }
-    if (framing === 'newline' && newline > 0 && text.charCodeAt(newline - 1) === CR) this.lineEnding = '\r\n';
+    if (framing === 'newline') {
+      this.crlf = newline > 0 && text.charCodeAt(newline - 1) === CR;
+      if (this.crlf) this.lineEnding = '\r\n';
+    }
     if (framing === 'fixed') {
       const after = text.indexOf('\n');
       if (after > 0 && text.charCodeAt(after - 1) === CR) this.lineEnding = '\r\n';
@@ -182,13 +190,36 @@ export class RecordSplitter {
     for (;;) {
       const newline = text.indexOf('\n', position);
       if (newline < 0) break;
-      const end = this.lineEnd(text, position, newline);
+      const crlf = newline > position && text.charCodeAt(newline - 1) === CR;
+      if (crlf !== this.crlf) this.lineEndingChanged(crlf);
+      const end = crlf ? newline - 1 : newline;
       const consumed = newline + 1 - position;
       if (end > position && !isBlankLine(text, position, end)) this.emit(text, position, end, consumed);
       else this.advance(text, position, end, consumed);
       position = newline + 1;
+      this.lines += 1;
     }
     return position;
+  }
+
+  /**
+   * A line ends otherwise than the lines before it. The first line decides (with `newline`
+   * framing given, it also tells the sink); after it, a CR left in a record would end up in its
+   * last field, and a mixed file cannot be written back as it was read.
+   * @throws {IdocError} `INVALID_RECORD` with the offset and line, unless this is the first line.
+   */
+  private lineEndingChanged(crlf: boolean): void {
+    if (this.crlf === undefined) {
+      this.crlf = crlf;
+      this.lineEnding = crlf ? '\r\n' : '\n';
+      this.sink.layout('newline', this.lineEnding);
+      return;
+    }
+    throw new IdocError(
+      'INVALID_RECORD',
+      `mixed line endings: line ${this.lines + 1} does not end in ${this.crlf ? 'CRLF' : 'LF'} like the first line`,
+      { offset: this.byteOffset, line: this.lines + 1, docnum: this.sink.currentDocnum() },
+    );
   }
 
   /** Where the line from `start` to `newline` ends: before a CR in CRLF files. */

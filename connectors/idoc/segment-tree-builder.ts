@@ -2,10 +2,33 @@
 // own semantics require: the schema first (HLEVEL is the definition level, not the depth, so
 // ORDERS05 has top-level segments at levels 01 and 02 side by side), then PSGNUM, and HLEVEL only
 // when neither is available. The open segments are the chain of parents of the last one placed.
-import { IdocError } from '../../src/errors/idoc-error.js';
+import { IdocError, type IdocErrorDetails } from '../../src/errors/idoc-error.js';
 import type { CompiledSchema, CompiledSegment } from './compile-schema.js';
 import type { FlatSegment } from './flat-segment.js';
 import type { IdocWarningCode, Segment } from './idoc.js';
+
+/**
+ * The deepest a segment may sit in the tree of an IDoc, its top-level segments being at depth 1.
+ * HLEVEL has two digits, so no IDoc SAP writes nests deeper; the limit also keeps the recursive
+ * code that walks segment trees (writers, JSON.stringify) within the call stack.
+ */
+export const MAX_SEGMENT_DEPTH = 99;
+
+/**
+ * Checks the depth of a segment in its tree, for the reader and for writers given a tree built
+ * in code.
+ * @param depth - 1 for a top-level segment.
+ * @throws {IdocError} code `BAD_HIERARCHY` when `depth` exceeds {@link MAX_SEGMENT_DEPTH}.
+ */
+export function assertSegmentDepth(depth: number, where: IdocErrorDetails): void {
+  if (depth > MAX_SEGMENT_DEPTH) {
+    throw new IdocError(
+      'BAD_HIERARCHY',
+      `segment ${where.segment ?? ''} would sit more than ${MAX_SEGMENT_DEPTH} levels deep; IDocs nest at most ${MAX_SEGMENT_DEPTH} levels (HLEVEL has two digits)`,
+      where,
+    );
+  }
+}
 
 /** Where a record came from, for errors and warnings. */
 export interface RecordContext {
@@ -28,6 +51,8 @@ export class SegmentTreeBuilder {
   private top: FlatSegment | undefined;
   /** Whether `top` was placed by the schema (its layout is the definition at its position). */
   private topBySchema = false;
+  /** How deep `top` sits: 1 for a top-level segment. */
+  private topDepth = 0;
   private rootCounts: Map<string, number> | undefined;
   private bySegnum: Map<string, FlatSegment> | undefined;
 
@@ -47,6 +72,9 @@ export class SegmentTreeBuilder {
    * PSGNUM, else by HLEVEL (both checked numeric or blank by the assembler).
    * @param compiled - its definition, when the schema knows the segment.
    * @param offset - the byte offset of the record, for errors.
+   * @throws {IdocError} `BAD_HIERARCHY` when PSGNUM names no earlier segment, when the schema
+   *   allows the segment under no open segment and PSGNUM is blank, or when the segment would sit
+   *   deeper than {@link MAX_SEGMENT_DEPTH} levels; with the DOCNUM, SEGNUM, segment and offset.
    */
   place(segment: FlatSegment, compiled: CompiledSegment | undefined, offset: number): void {
     if (compiled !== undefined && this.placeBySchema(segment, compiled, offset)) return;
@@ -92,7 +120,7 @@ export class SegmentTreeBuilder {
       sibling.children.size === 0 &&
       isUnbounded(sibling)
     ) {
-      this.attach(segment, sibling, sibling.definition.level, top.parent);
+      this.attach(segment, sibling, sibling.definition.level, top.parent, offset);
       this.topBySchema = true;
       return true;
     }
@@ -102,7 +130,7 @@ export class SegmentTreeBuilder {
       const child = open.layout?.children.get(type);
       if (child === undefined) continue;
       if (isUnbounded(child) || open.countChildren(type) < child.definition.maxOccurs) {
-        this.attach(segment, child, child.definition.level, open);
+        this.attach(segment, child, child.definition.level, open, offset);
         this.topBySchema = true;
         return true;
       }
@@ -114,7 +142,7 @@ export class SegmentTreeBuilder {
     const root = this.schema?.roots.get(type);
     if (root !== undefined) {
       if (isUnbounded(root) || this.countRoots(type) < root.definition.maxOccurs) {
-        this.attach(segment, root, root.definition.level, undefined);
+        this.attach(segment, root, root.definition.level, undefined, offset);
         this.topBySchema = true;
         return true;
       }
@@ -129,7 +157,7 @@ export class SegmentTreeBuilder {
       `${type} occurs more than ${full.definition.maxOccurs} times`,
       this.contextOf(segment, offset),
     );
-    this.attach(segment, full, full.definition.level, fullParent);
+    this.attach(segment, full, full.definition.level, fullParent, offset);
     this.topBySchema = true;
     return true;
   }
@@ -156,7 +184,7 @@ export class SegmentTreeBuilder {
     }
     const definition = compiled ?? parent?.layout?.children.get(segment.name);
     const level = definition !== undefined ? definition.definition.level : levelOf(hlevel, parent);
-    this.attach(segment, definition, level, parent);
+    this.attach(segment, definition, level, parent, context.offset);
   }
 
   private placeByHlevel(segment: FlatSegment, level: number, context: RecordContext): void {
@@ -167,7 +195,7 @@ export class SegmentTreeBuilder {
     );
     let parent = this.top;
     while (parent !== undefined && parent.level >= level) parent = parent.parent;
-    this.attach(segment, undefined, level, parent);
+    this.attach(segment, undefined, level, parent, context.offset);
   }
 
   private placeAfterKnown(segment: FlatSegment, context: RecordContext): void {
@@ -180,7 +208,7 @@ export class SegmentTreeBuilder {
         context,
       );
     }
-    this.attach(segment, undefined, (parent?.level ?? 0) + 1, parent);
+    this.attach(segment, undefined, (parent?.level ?? 0) + 1, parent, context.offset);
   }
 
   private attach(
@@ -188,7 +216,18 @@ export class SegmentTreeBuilder {
     compiled: CompiledSegment | undefined,
     level: number,
     parent: FlatSegment | undefined,
+    offset: number,
   ): void {
+    const depth = this.depthUnder(parent);
+    if (depth > MAX_SEGMENT_DEPTH) {
+      const context = this.contextOf(segment, offset);
+      assertSegmentDepth(depth, {
+        docnum: context.docnum,
+        segnum: context.segnum,
+        segment: context.segnam,
+        offset: context.offset,
+      });
+    }
     if (parent === undefined) {
       this.roots.push(segment);
       const counts = this.rootCounts;
@@ -197,10 +236,28 @@ export class SegmentTreeBuilder {
     segment.place(parent, compiled, level);
     this.top = segment;
     this.topBySchema = false;
+    this.topDepth = depth;
     if (this.bySegnum !== undefined) {
       const segnum = segment.segnum;
       if (segnum !== '') this.bySegnum.set(segnum, segment);
     }
+  }
+
+  /**
+   * How deep a segment placed under `parent` sits; past {@link MAX_SEGMENT_DEPTH} the count
+   * stops. Most segments go under the last one placed or next to it, whose depth is known.
+   */
+  private depthUnder(parent: FlatSegment | undefined): number {
+    if (parent === undefined) return 1;
+    const top = this.top;
+    if (parent === top) return this.topDepth + 1;
+    if (parent === top?.parent) return this.topDepth;
+    let depth = 1;
+    for (let open: FlatSegment | undefined = parent; open !== undefined; open = open.parent) {
+      depth += 1;
+      if (depth > MAX_SEGMENT_DEPTH) break;
+    }
+    return depth;
   }
 
   private countRoots(type: string): number {

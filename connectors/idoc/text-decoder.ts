@@ -18,6 +18,8 @@ export interface ChunkDecoder {
    * `i` being byte `i` (ASCII input, or latin-1): the bytes can then stand for the text.
    */
   oneToOne: boolean;
+  /** How many bytes are held back: the start of a character whose rest has not arrived yet. */
+  readonly held: number;
   /** The text of any bytes held back; throws if they are an incomplete character. */
   flush(): string;
 }
@@ -32,6 +34,7 @@ export function createChunkDecoder(encoding: IdocEncoding): ChunkDecoder {
     return {
       decode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
       oneToOne: true,
+      held: 0,
       flush: () => '',
     };
   }
@@ -40,6 +43,9 @@ export function createChunkDecoder(encoding: IdocEncoding): ChunkDecoder {
   let held: Uint8Array = new Uint8Array(0);
   return {
     oneToOne: false,
+    get held() {
+      return held.byteLength;
+    },
     decode(bytes) {
       // Pure ASCII (most IDoc data) is decoded by copying; only other bytes need the UTF-8 decoder.
       if (held.byteLength === 0 && isAscii(bytes)) {

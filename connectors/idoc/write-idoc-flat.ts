@@ -1,14 +1,17 @@
 import { IdocError } from '../../src/errors/idoc-error.js';
 import type { CompiledSchema, CompiledSegment } from './compile-schema.js';
+import { assertFieldText, assertSingleLine } from './field-text.js';
 import { blanks, trimBlanks } from './fixed-text.js';
 import type { Idoc, Segment } from './idoc.js';
 import {
   CONTROL_RECORD_LENGTH,
+  CONTROL_TAG,
   controlLayout,
   DATA_RECORD_LENGTH,
   dataHeaderLayout,
   SDATA_LENGTH,
 } from './record-layout.js';
+import { assertSegmentDepth, MAX_SEGMENT_DEPTH } from './segment-tree-builder.js';
 import type { ResolvedWriteIdocOptions } from './write-idoc-options.js';
 
 /** The per-IDoc choices: options first, then how the IDoc was read, then the defaults. */
@@ -55,11 +58,13 @@ export function writeFlatIdocs(idocs: readonly Idoc[], options: ResolvedWriteIdo
 
 function controlRecord(plan: Plan): string {
   const { control } = plan.idoc;
+  const where = { docnum: control.docnum };
   let line = '';
   for (const field of controlLayout) {
-    line += pad((control[field.key] as string | undefined) ?? '', field.length, () =>
-      tooLong(`control field ${field.name}`, { docnum: control.docnum, field: field.name }),
-    );
+    const value: unknown = control[field.key] ?? '';
+    // IDoc-XML may leave TABNAM out; a flat control record is recognised by it.
+    const text = field.key === 'tabnam' && value === '' ? CONTROL_TAG : value;
+    line += fieldText(plan, text, field.length, `control field ${field.name}`, field.name, where);
   }
   return fitLength(line, CONTROL_RECORD_LENGTH, plan, plan.idoc.flat?.controlLength);
 }
@@ -74,6 +79,8 @@ function writeSegments(
 ): void {
   for (const segment of segments) {
     plan.counter += 1;
+    if (depth > MAX_SEGMENT_DEPTH)
+      assertSegmentDepth(depth, { docnum: plan.idoc.control.docnum, segment: segment.name });
     const compiled = definitionOf(plan.schema, parent, segment.name, depth);
     const keep = !plan.renumber && segment.record !== undefined;
     const segnum = keep ? segment.segnum : String(plan.counter).padStart(6, '0');
@@ -116,7 +123,12 @@ function dataRecord(
       keep && record !== undefined ? record.hlevel : (compiled?.hlevel ?? String(depth).padStart(2, '0')),
       where,
     );
-  return fitLength(header + segmentData(segment, compiled, where), DATA_RECORD_LENGTH, plan, record?.length);
+  return fitLength(
+    header + segmentData(plan, segment, compiled, where),
+    DATA_RECORD_LENGTH,
+    plan,
+    record?.length,
+  );
 }
 
 function segmentName(plan: Plan, segment: Segment, compiled: CompiledSegment | undefined): string {
@@ -133,11 +145,16 @@ type Where = { readonly docnum: string; readonly segnum: string; readonly segmen
 
 function headerField(key: keyof typeof dataHeaderLayout, value: string, where: Where): string {
   const { name, length } = dataHeaderLayout[key];
-  return pad(value, length, () => tooLong(name, { ...where, field: name }));
+  return fieldText(undefined, value, length, name, name, where);
 }
 
 /** SDATA: each defined field at its offset, then any unparsed text after the last field. */
-function segmentData(segment: Segment, compiled: CompiledSegment | undefined, where: Where): string {
+function segmentData(
+  plan: Plan,
+  segment: Segment,
+  compiled: CompiledSegment | undefined,
+  where: Where,
+): string {
   const { fields } = segment;
   let data = '';
   let used = 0;
@@ -156,8 +173,13 @@ function segmentData(segment: Segment, compiled: CompiledSegment | undefined, wh
       const value = fields[definition.name];
       if (value !== undefined) used += 1;
       if (definition.offset > data.length) data += blanks(definition.offset - data.length);
-      data += pad(value ?? '', definition.length, () =>
-        tooLong(definition.name, { ...where, field: definition.name }),
+      data += fieldText(
+        plan,
+        value === undefined ? '' : value,
+        definition.length,
+        definition.name,
+        definition.name,
+        where,
       );
     }
     if (used !== Object.keys(fields).length) {
@@ -169,8 +191,10 @@ function segmentData(segment: Segment, compiled: CompiledSegment | undefined, wh
       });
     }
   }
-  const unparsed = segment.unparsed;
+  const unparsed: unknown = segment.unparsed;
   if (unparsed !== undefined && unparsed !== '') {
+    assertFieldText(unparsed, `the unparsed text of ${segment.name}`, where);
+    if (plan.framing === 'newline') assertSingleLine(unparsed, `the unparsed text of ${segment.name}`, where);
     if (data.length + unparsed.length > SDATA_LENGTH) {
       throw new IdocError(
         'VALUE_TOO_LONG',
@@ -183,13 +207,28 @@ function segmentData(segment: Segment, compiled: CompiledSegment | undefined, wh
   return data;
 }
 
-function pad(value: string, length: number, onTooLong: () => never): string {
-  if (value.length > length) onTooLong();
+/**
+ * A field's value padded to its length, after checking that it is text, that it fits, and, when
+ * the plan writes one record per line, that it holds no line break. `plan` is undefined for the
+ * record header, whose values come from the reader or from counters.
+ */
+function fieldText(
+  plan: Plan | undefined,
+  value: unknown,
+  length: number,
+  what: string,
+  field: string,
+  where: Partial<Where>,
+): string {
+  if (typeof value !== 'string') assertFieldText(value, what, { ...where, field });
+  if (plan?.framing === 'newline' && (value.includes('\n') || value.includes('\r')))
+    assertSingleLine(value, what, { ...where, field });
+  if (value.length > length)
+    throw new IdocError('VALUE_TOO_LONG', `the value of ${what} is longer than the field`, {
+      ...where,
+      field,
+    });
   return value.length === length ? value : value + blanks(length - value.length);
-}
-
-function tooLong(what: string, details: Where | (Partial<Where> & { field: string })): never {
-  throw new IdocError('VALUE_TOO_LONG', `the value of ${what} is longer than the field`, details);
 }
 
 /** Pads or trims a record to the length the plan asks for. */

@@ -1,7 +1,9 @@
 import { IdocError } from '../../src/errors/idoc-error.js';
 import type { CompiledSchema, CompiledSegment } from './compile-schema.js';
+import { assertFieldText } from './field-text.js';
 import type { Idoc, Segment } from './idoc.js';
 import { controlLayout } from './record-layout.js';
+import { assertSegmentDepth } from './segment-tree-builder.js';
 import type { ResolvedWriteIdocOptions } from './write-idoc-options.js';
 
 /** Writes IDocs as one IDoc-XML document; the root element is the first IDoc's extension or basic type. */
@@ -49,10 +51,11 @@ class XmlLines {
 
   field(
     name: string,
-    value: string,
+    value: unknown,
     depth: number,
     where: { docnum: string; field: string; segment?: string },
   ): void {
+    assertFieldText(value, name, where);
     if (value === '') return;
     this.lines.push(`${this.indent.repeat(depth)}<${name}>${escapeXml(value, where)}</${name}>`);
   }
@@ -67,6 +70,8 @@ function writeSegment(
   docnum: string,
 ): void {
   const where = { docnum, segment: segment.name, segnum: segment.segnum };
+  // `depth` counts XML elements: the root, IDOC, then the top-level segments at 2.
+  assertSegmentDepth(depth - 1, where);
   if (segment.unparsed !== undefined && segment.unparsed !== '') {
     throw new IdocError(
       'UNKNOWN_SEGMENT',
@@ -104,6 +109,9 @@ function writeSegment(
   writer.close(segment.name, depth);
 }
 
+/** A high surrogate without its low half, or a low one without its high half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -112,13 +120,20 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\r': '&#13;',
 };
 
-/** Escapes text for an element; characters XML 1.0 cannot hold are an error. */
+/** Escapes text for an element; characters XML 1.0 or UTF-8 cannot hold are an error. */
 function escapeXml(value: string, where: { docnum: string; field: string; segment?: string }): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids.
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(value)) {
     throw new IdocError(
       'INVALID_XML',
       `field ${where.field} holds a control character XML 1.0 cannot carry`,
+      where,
+    );
+  }
+  if (LONE_SURROGATE.test(value)) {
+    throw new IdocError(
+      'INVALID_ENCODING',
+      `field ${where.field} holds half of a character (a lone UTF-16 surrogate, e.g. a character cut at a field boundary), which UTF-8 cannot encode`,
       where,
     );
   }

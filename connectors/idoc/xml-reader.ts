@@ -8,6 +8,7 @@
 // handed over one by one as they close and are not kept, so a large document is never held as
 // one tree; the white space between elements is checked and dropped, never gathered.
 import { IdocError } from '../../src/errors/idoc-error.js';
+import { APOSTROPHE, BANG, BOM, EQUALS, GT, LT, QUESTION, QUOTE, SLASH } from './xml-char-codes.js';
 
 /** An element: its name, attributes, child elements and the character data directly inside it. */
 export interface XmlElement {
@@ -28,15 +29,6 @@ const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
 
 /** Deeper nesting than this is refused (IDoc trees are a handful of levels deep). */
 const MAX_DEPTH = 256;
-
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const BANG = 33;
-const QUESTION = 63;
-const EQUALS = 61;
-const QUOTE = 34;
-const APOSTROPHE = 39;
 
 /** The five predefined entities; a Map, so that no inherited name (`constructor`) is one. */
 const ENTITIES: ReadonlyMap<string, string> = new Map([
@@ -126,7 +118,7 @@ class Reader {
     private readonly text: string,
     private readonly onRootChild: (element: XmlElement, root: XmlElement) => void,
   ) {
-    if (text.charCodeAt(0) === 0xfeff) this.position = 1;
+    if (text.charCodeAt(0) === BOM) this.position = 1;
   }
 
   read(): XmlElement {
@@ -293,7 +285,7 @@ class Reader {
     const end = this.text.indexOf('?>', lt + 2);
     if (end < 0) this.fail('a processing instruction is not closed', lt);
     const target = this.text.slice(lt + 2, this.nameEnd(lt + 2));
-    const start = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const start = this.text.charCodeAt(0) === BOM ? 1 : 0;
     if (target.toLowerCase() === 'xml' && lt !== start)
       this.fail('the XML declaration is not at the start', lt);
     this.position = end + 2;

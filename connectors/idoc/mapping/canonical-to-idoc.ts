@@ -1,5 +1,7 @@
 import { MappingError } from '../../../src/errors/mapping-error.js';
+import { MillwrightError } from '../../../src/errors/millwright-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
+import { Timestamp } from '../../../src/model/common.js';
 import { InventoryMovement } from '../../../src/model/inventory-movement.js';
 import { ProductionConfirmation } from '../../../src/model/production-confirmation.js';
 import { WorkOrder } from '../../../src/model/work-order.js';
@@ -38,7 +40,7 @@ export interface CanonicalToIdocOptions extends IdocMappingOptions {
   readonly receiver?: IdocPartner;
   /** DOCNUM; SAP numbers inbound IDocs itself. @default '' */
   readonly docnum?: string;
-  /** The creation time CREDAT/CRETIM, RFC 3339. @default now */
+  /** The creation time CREDAT/CRETIM, an RFC 3339 timestamp with offset. @default now */
   readonly createdAt?: string;
 }
 
@@ -61,6 +63,8 @@ export type CanonicalIdocInput =
  * @returns the IDoc (direction 2, inbound to SAP; DOCNUM blank unless given).
  * @throws {ValidationError} when an input object is not valid.
  * @throws {MappingError} `INVALID_SOURCE_DATA` when a value has no place in the IDoc.
+ * @throws {MillwrightError} `INVALID_OPTIONS` for an unknown time zone or a `createdAt` that is
+ *   not an RFC 3339 timestamp with offset.
  * @example
  * const idoc = canonicalToIdoc(confirmations, {
  *   messageType: 'CONF21', sender: { partner: 'MESCLNT100' }, receiver: { partner: 'S4PCLNT100' },
@@ -70,6 +74,7 @@ export type CanonicalIdocInput =
  */
 export function canonicalToIdoc(input: CanonicalIdocInput, options: CanonicalToIdocOptions): Idoc {
   const resolved = resolveIdocMappingOptions(options);
+  const createdAt = checkCreatedAt(options.createdAt);
   const list: readonly unknown[] = Array.isArray(input) ? input : [input];
   let segments: Segment[];
   switch (options.messageType) {
@@ -103,8 +108,27 @@ export function canonicalToIdoc(input: CanonicalIdocInput, options: CanonicalToI
         },
       );
   }
-  const created = toSapDateTime(options.createdAt ?? new Date().toISOString(), resolved.timeZone);
+  const created = toSapDateTime(createdAt, resolved.timeZone);
   return { control: control(options, created), segments };
+}
+
+/**
+ * `options.createdAt`, or now when it is not given. Checked before any segment is built, so a
+ * bad option fails as an option and not as a RangeError from the date arithmetic.
+ */
+function checkCreatedAt(createdAt: unknown): string {
+  if (createdAt === undefined) return new Date().toISOString();
+  if (
+    typeof createdAt !== 'string' ||
+    !Timestamp.safeParse(createdAt).success ||
+    !Number.isFinite(Date.parse(createdAt))
+  ) {
+    throw new MillwrightError(
+      'INVALID_OPTIONS',
+      `createdAt ${JSON.stringify(createdAt)} is not an RFC 3339 timestamp with offset, e.g. 2026-05-12T08:30:00+02:00`,
+    );
+  }
+  return createdAt;
 }
 
 function checked<T>(schema: Parameters<typeof validate>[0], name: string, list: readonly unknown[]): T[] {

@@ -40,23 +40,27 @@ const tagged =
   (context) =>
     map(context).map(({ value, origins }) => ({ record: { kind, value } as CanonicalRecord, origins }));
 
-/** The mapping of each message type; the basic type decides when the message type is blank. */
-const MAPPERS: Readonly<Record<string, Mapper>> = {
-  MATMAS: tagged('Material', mapMaterials),
-  BOMMAT: tagged('BillOfMaterials', mapBillsOfMaterials),
-  LOIPRO: tagged('WorkOrder', mapWorkOrders),
-  WMMBXY: tagged('InventoryMovement', (context) => mapInventoryMovements(context, WMMBXY_LAYOUT)),
-  MBGMCR: tagged('InventoryMovement', (context) => mapInventoryMovements(context, MBGMCR_LAYOUT)),
-  CONF21: tagged('ProductionConfirmation', mapProductionConfirmations),
-};
-const BY_BASIC_TYPE: Readonly<Record<string, string>> = {
-  MATMAS: 'MATMAS',
-  BOMMAT: 'BOMMAT',
-  LOIPRO: 'LOIPRO',
-  WMMBID: 'WMMBXY',
-  MBGMCR: 'MBGMCR',
-  CONF: 'CONF21',
-};
+/**
+ * The mapping of each message type; the basic type decides when the message type is blank. Maps,
+ * not plain objects: MESTYP comes from the IDoc, and `constructor` or `__proto__` is no mapping.
+ */
+const MAPPERS: ReadonlyMap<string, Mapper> = new Map([
+  ['MATMAS', tagged('Material', mapMaterials)],
+  ['BOMMAT', tagged('BillOfMaterials', mapBillsOfMaterials)],
+  ['LOIPRO', tagged('WorkOrder', mapWorkOrders)],
+  ['WMMBXY', tagged('InventoryMovement', (context) => mapInventoryMovements(context, WMMBXY_LAYOUT))],
+  ['MBGMCR', tagged('InventoryMovement', (context) => mapInventoryMovements(context, MBGMCR_LAYOUT))],
+  ['CONF21', tagged('ProductionConfirmation', mapProductionConfirmations)],
+]);
+/** Basic-type prefixes → the message type whose mapping they take. */
+const BY_BASIC_TYPE: ReadonlyMap<string, string> = new Map([
+  ['MATMAS', 'MATMAS'],
+  ['BOMMAT', 'BOMMAT'],
+  ['LOIPRO', 'LOIPRO'],
+  ['WMMBID', 'WMMBXY'],
+  ['MBGMCR', 'MBGMCR'],
+  ['CONF', 'CONF21'],
+]);
 
 const SCHEMAS = {
   Material,
@@ -94,9 +98,7 @@ const SCHEMAS = {
 export function idocToCanonical(idoc: Idoc, options?: IdocMappingOptions): CanonicalRecord[] {
   const resolved = resolveIdocMappingOptions(options);
   const { mestyp, idoctyp } = idoc.control;
-  const basic = Object.keys(BY_BASIC_TYPE).find((prefix) => idoctyp.startsWith(prefix));
-  const mapper =
-    MAPPERS[mestyp] ?? (basic === undefined ? undefined : MAPPERS[BY_BASIC_TYPE[basic] as string]);
+  const mapper = findMapper(mestyp, idoctyp);
   if (mapper === undefined) {
     throw new MappingError(
       'UNMAPPED_CODE',
@@ -123,4 +125,14 @@ export function idocToCanonical(idoc: Idoc, options?: IdocMappingOptions): Canon
     }
   }
   return mapped.map(({ record }) => record);
+}
+
+/** The mapping for a message type, else for the basic type's prefix; undefined when neither has one. */
+function findMapper(mestyp: string, idoctyp: string): Mapper | undefined {
+  const byMessageType = MAPPERS.get(mestyp);
+  if (byMessageType !== undefined) return byMessageType;
+  for (const [prefix, messageType] of BY_BASIC_TYPE) {
+    if (idoctyp.startsWith(prefix)) return MAPPERS.get(messageType);
+  }
+  return undefined;
 }

@@ -36,11 +36,22 @@ export function checkTimeZone(timeZone: string): void {
   formatter(timeZone);
 }
 
+/**
+ * A UTC date and time as epoch ms. Unlike `Date.UTC`, years 0 to 99 stay themselves (`Date.UTC`
+ * reads them as 1900 to 1999, so SAP date 00500601 would become 1950).
+ */
+function utcEpochMs(year: number, month: number, day: number, seconds = 0): number {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime() + seconds * 1000;
+}
+
 /** The local wall-clock time of an instant in a zone, as if that clock time were UTC (epoch ms). */
 function wallClock(epochMs: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(new Date(epochMs));
   const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const seconds = get('hour') * 3600 + get('minute') * 60 + get('second');
+  return utcEpochMs(get('year'), get('month'), get('day'), seconds);
 }
 
 /** How far a zone is ahead of UTC at an instant, in minutes. */
@@ -56,14 +67,14 @@ const pad = (value: number, length = 2): string => String(Math.abs(value)).padSt
  */
 export function toTimestamp(date: string, seconds: number, timeZone: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(year, month - 1, day) + seconds * 1000;
+  const wall = utcEpochMs(year, month, day, seconds);
   let offset = offsetMinutes(wall, timeZone);
   offset = offsetMinutes(wall - offset * 60_000, timeZone);
   const local = new Date(wall);
   const sign = offset < 0 ? '-' : '+';
   const zone = `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
   return (
-    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
     `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${zone}`
   );
 }

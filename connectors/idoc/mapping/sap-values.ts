@@ -27,15 +27,21 @@ export function readSapDate(value: string, location: FieldLocation): string | un
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (match === null) throw invalidValue(location, value, 'a date YYYYMMDD');
   const [, year, month, day] = match as unknown as [string, string, string, string];
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (
-    date.getUTCFullYear() !== Number(year) ||
-    date.getUTCMonth() !== Number(month) - 1 ||
-    date.getUTCDate() !== Number(day)
-  ) {
+  if (!isCalendarDate(Number(year), Number(month), Number(day))) {
     throw invalidValue(location, value, 'a calendar date');
   }
   return `${year}-${month}-${day}`;
+}
+
+/**
+ * Whether a Gregorian date exists in SAP's range, years 0001 to 9999. Plain arithmetic, not
+ * `Date.UTC`, which reads the years 0 to 99 as 1900 to 1999.
+ */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
 /**

@@ -1,5 +1,12 @@
 import { IdocError } from 'millwright';
-import { type Idoc, type IdocControl, loadIdocSchema, parseIdoc, writeIdoc } from 'millwright/idoc';
+import {
+  type Idoc,
+  type IdocControl,
+  loadIdocSchema,
+  parseIdoc,
+  type Segment,
+  writeIdoc,
+} from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
 import { content, fixture, fixtureText } from './fixtures.js';
 
@@ -96,5 +103,60 @@ describe('writeIdoc', () => {
   it('writes fields without a schema into IDoc-XML in their own order', () => {
     const xml = writeIdoc(handMade(), { format: 'xml', schemas: [], indent: '' });
     expect(xml).toContain('<E1ZORG SEGMENT="1"><QUALF>012</QUALF><ORGID>DE01</ORGID></E1ZORG>');
+  });
+
+  it('refuses a line break in a value when records are lines, so no record can split into two', () => {
+    const inField = handMade();
+    (inField.segments[0] as { fields: Record<string, string> }).fields['DOCNO'] = 'PO\n2001';
+    expect(codeOf(() => writeIdoc(inField, { schemas: [schema] }))).toBe('INVALID_RECORD');
+    // A forged control record inside a control field: refused, not written as a second IDoc.
+    const forged = { ...handMade(), control: { ...handMade().control, arckey: 'A\r\nEDI_DC40' } };
+    expect(codeOf(() => writeIdoc(forged, { schemas: [schema] }))).toBe('INVALID_RECORD');
+    // Fixed-length records have no line breaks to confuse: the value is written as it is.
+    const fixed = writeIdoc(inField, { schemas: [schema], framing: 'fixed' });
+    expect(fixed).toContain('PO\n2001');
+    const back = parseIdoc(fixed, { schemas: [schema] });
+    expect(back[0]?.segments[0]?.fields['DOCNO']).toBe('PO\n2001');
+  });
+
+  it('refuses a value that is not a string instead of shifting the fields after it', () => {
+    for (const value of [250, { a: 1 }, ['x'], null, true]) {
+      const idoc = handMade();
+      (idoc.segments[0] as { fields: Record<string, unknown> }).fields['DOCNO'] = value;
+      expect(codeOf(() => writeIdoc(idoc, { schemas: [schema] }))).toBe('INVALID_RECORD');
+      expect(codeOf(() => writeIdoc(idoc, { schemas: [schema], format: 'xml' }))).toBe('INVALID_RECORD');
+    }
+    const control = { ...handMade(), control: { ...handMade().control, mestyp: 42 as unknown as string } };
+    expect(codeOf(() => writeIdoc(control, { schemas: [schema] }))).toBe('INVALID_RECORD');
+  });
+
+  it('writes TABNAM EDI_DC40 into a flat control record whose IDoc-XML left it out', () => {
+    const idoc = { ...handMade(), control: { ...handMade().control, tabnam: '' } };
+    const flat = writeIdoc(idoc, { schemas: [schema] });
+    expect(flat.startsWith('EDI_DC40  ')).toBe(true);
+    expect(content(parseIdoc(flat, { schemas: [schema] }))[0]?.segments).toHaveLength(3);
+  });
+
+  it('refuses to write half of a character into IDoc-XML, which UTF-8 cannot encode', () => {
+    const idoc = handMade();
+    (idoc.segments[0] as { fields: Record<string, string> }).fields['DOCNO'] = 'PO-\ud83d';
+    expect(codeOf(() => writeIdoc(idoc, { schemas: [schema], format: 'xml' }))).toBe('INVALID_ENCODING');
+    (idoc.segments[0] as { fields: Record<string, string> }).fields['DOCNO'] = 'PO-\ud83d\ude00';
+    expect(writeIdoc(idoc, { schemas: [schema], format: 'xml' })).toContain('PO-\ud83d\ude00');
+  });
+
+  it('refuses a tree built in code that nests deeper than the 99 levels an IDoc can have', () => {
+    const chain = (depth: number): Segment => {
+      let segment: Segment = { name: 'Z1DEEP', segnum: '', fields: {}, children: [] };
+      for (let level = 1; level < depth; level += 1)
+        segment = { name: 'Z1DEEP', segnum: '', fields: {}, children: [segment] };
+      return segment;
+    };
+    const idoc = (depth: number): Idoc => ({ control, segments: [chain(depth)] });
+    expect(writeIdoc(idoc(99), { schemas: [] }).split('\n')).toHaveLength(101);
+    expect(writeIdoc(idoc(99), { schemas: [], format: 'xml' })).toContain('<Z1DEEP SEGMENT="1">');
+    expect(codeOf(() => writeIdoc(idoc(100), { schemas: [] }))).toBe('BAD_HIERARCHY');
+    expect(codeOf(() => writeIdoc(idoc(100), { schemas: [], format: 'xml' }))).toBe('BAD_HIERARCHY');
+    expect(codeOf(() => writeIdoc(idoc(20_000), { schemas: [] }))).toBe('BAD_HIERARCHY');
   });
 });
