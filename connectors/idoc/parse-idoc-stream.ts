@@ -2,7 +2,11 @@ import { isUint8Array } from 'node:util/types';
 import { IdocError } from '../../src/errors/idoc-error.js';
 import type { Idoc } from './idoc.js';
 import { IdocAssembler } from './idoc-assembler.js';
-import { type ParseIdocOptions, resolveParseIdocOptions } from './parse-idoc-options.js';
+import {
+  type ParseIdocOptions,
+  resolveMaxIdocLength,
+  resolveParseIdocOptions,
+} from './parse-idoc-options.js';
 import { parseIdocXml } from './parse-idoc-xml.js';
 import { RecordSplitter } from './record-splitter.js';
 import { createChunkDecoder } from './text-decoder.js';
@@ -36,6 +40,8 @@ interface Feed {
  * @throws {IdocError} during iteration, for bad input (see `parseIdoc`); `INVALID_ENCODING` with the
  *   byte `offset` for a chunk that is neither a `Uint8Array` nor a string, or for a string chunk
  *   that arrives while a UTF-8 character split between byte chunks is incomplete.
+ * @throws {ValidationError} at the first `next()`, for invalid options (as `parseIdoc`, and
+ *   `/maxIdocLength` unless it is an integer >= 1).
  * @example
  * for await (const idoc of parseIdocStream(createReadStream('LOIPRO_batch.idoc'))) {
  *   await publish(idocToCanonical(idoc, { units }));
@@ -46,7 +52,7 @@ export async function* parseIdocStream(
   options?: ParseIdocStreamOptions,
 ): AsyncGenerator<Idoc, void, undefined> {
   const resolved = resolveParseIdocOptions(options);
-  const maxIdocLength = options?.maxIdocLength ?? 64 * 1024 * 1024;
+  const maxIdocLength = resolveMaxIdocLength(options?.maxIdocLength);
   const decoder = createChunkDecoder(resolved.encoding);
   const ready: Idoc[] = [];
   let feed: Feed | undefined;

@@ -8,6 +8,7 @@ import { isNumericOrBlank } from './data-record-header.js';
 import { trimBlanks } from './fixed-text.js';
 import type { Idoc, IdocControl, IdocWarning, IdocWarningCode, Segment } from './idoc.js';
 import { CONTROL_TAG, controlLayout } from './record-layout.js';
+import { assertSegmentDepth } from './segment-tree-builder.js';
 import { isBlankText, readXml, type XmlElement } from './xml-reader.js';
 
 const CONTROL_KEYS = new Set<string>(controlLayout.map((field) => field.name));
@@ -74,7 +75,7 @@ function readIdoc(node: XmlElement, registry: SchemaRegistry): Idoc {
     const type = control.cimtyp === '' ? control.idoctyp : `${control.idoctyp}/${control.cimtyp}`;
     warn(context, 'NO_SCHEMA', `no schema for IDoc type ${type || '(blank)'}`, '', '');
   }
-  const segments = rest.map((element) => readSegment(element, undefined, context));
+  const segments = rest.map((element) => readSegment(element, undefined, 1, context));
   for (const [type, fields] of context.unknownFields) {
     const names = [...fields].join(', ');
     const message = `${type} fields not in its definition are kept by name, but a flat file cannot carry them: ${names}`;
@@ -123,10 +124,16 @@ function checkControl(control: IdocControl): IdocControl {
   return control;
 }
 
-function readSegment(node: XmlElement, parent: CompiledSegment | undefined, context: Context): Segment {
+function readSegment(
+  node: XmlElement,
+  parent: CompiledSegment | undefined,
+  depth: number,
+  context: Context,
+): Segment {
   const name = node.name;
   context.segnum += 1;
   const segnum = String(context.segnum).padStart(6, '0');
+  assertSegmentDepth(depth, { docnum: context.docnum, segment: name, segnum });
   const compiled =
     context.schema === undefined
       ? undefined
@@ -141,7 +148,7 @@ function readSegment(node: XmlElement, parent: CompiledSegment | undefined, cont
   const seen = new Set<string>();
   for (const child of childElements(node)) {
     if (!isField(child)) {
-      segment.children.push(readSegment(child, compiled, context));
+      segment.children.push(readSegment(child, compiled, depth + 1, context));
       continue;
     }
     const field = child.name;

@@ -24,6 +24,7 @@ import { createChunkDecoder } from './text-decoder.js';
  * @throws {IdocError} for bad input, with the IDoc number, segment number, segment name, field
  *   and byte offset where they apply (codes `TRUNCATED_RECORD`, `BAD_RECORD_LENGTH`,
  *   `MISSING_CONTROL_RECORD`, `BAD_HIERARCHY`, `INVALID_NUMBER`, `INVALID_ENCODING`, `INVALID_XML`...).
+ * @throws {ValidationError} for invalid options (`/encoding`, `/format`, `/framing`, `/schemas/0`...).
  * @example
  * const [idoc] = parseIdoc(readFileSync('LOIPRO_4711.idoc'));
  * console.log(idoc.control.mestyp, idoc.segments[0]?.fields['AUFNR']);

@@ -126,7 +126,15 @@ export class RecordSplitter {
     if (this.mode === 'fixed') headLength = Math.min(text.length, DATA_RECORD_LENGTH + 2);
     else {
       const newline = text.indexOf('\n');
-      headLength = newline < 0 ? text.length : newline + 1;
+      if (newline < 0) {
+        // Still no end of the line: nothing to scan, so append without reading it all again
+        // (small pieces of a long line would otherwise cost time quadratic in its length).
+        this.pending = pending + text;
+        this.pendingSingleByte &&= singleByte || isAsciiText(text);
+        this.checkPendingLength();
+        return -1;
+      }
+      headLength = newline + 1;
     }
     const joined = pending + text.slice(0, headLength);
     const joinedSingleByte = this.pendingSingleByte && singleByte;
@@ -176,10 +184,8 @@ export class RecordSplitter {
       this.crlf = newline > 0 && text.charCodeAt(newline - 1) === CR;
       if (this.crlf) this.lineEnding = '\r\n';
     }
-    if (framing === 'fixed') {
-      const after = text.indexOf('\n');
-      if (after > 0 && text.charCodeAt(after - 1) === CR) this.lineEnding = '\r\n';
-    }
+    // A fixed file's only line break is the one after its last record: end() reports it, so
+    // that parseIdoc and a stream (which sees only the start here) agree on every IDoc.
     this.mode = framing;
     this.sink.layout(framing, this.lineEnding);
     return true;
@@ -268,8 +274,14 @@ export class RecordSplitter {
   private keep(text: string, position: number, singleByte: boolean): void {
     this.pending = position === 0 ? text : text.slice(position);
     this.pendingSingleByte = singleByte || isAsciiText(this.pending);
-    // A line this long is no record (at most 1063 characters and some padding): stop here rather
-    // than keep gathering text that never ends in a line break.
+    this.checkPendingLength();
+  }
+
+  /**
+   * A line this long is no record (at most 1063 characters and some padding): stop here rather
+   * than keep gathering text that never ends in a line break.
+   */
+  private checkPendingLength(): void {
     if (this.mode === 'newline' && this.pending.length > MAX_LINE_LENGTH) {
       throw new IdocError('BAD_RECORD_LENGTH', `no line break within ${MAX_LINE_LENGTH} characters`, {
         offset: this.byteOffset,

@@ -3,6 +3,7 @@ import type { CompiledSchema, CompiledSegment } from './compile-schema.js';
 import { assertFieldText, assertSingleLine } from './field-text.js';
 import { blanks, trimBlanks } from './fixed-text.js';
 import type { Idoc, Segment } from './idoc.js';
+import { assertSegmentShape } from './idoc-shape.js';
 import {
   CONTROL_RECORD_LENGTH,
   CONTROL_TAG,
@@ -77,7 +78,8 @@ function writeSegments(
   depth: number,
   records: string[],
 ): void {
-  for (const segment of segments) {
+  for (const segment of segments as readonly unknown[]) {
+    assertSegmentShape(segment, { docnum: plan.idoc.control.docnum });
     plan.counter += 1;
     if (depth > MAX_SEGMENT_DEPTH)
       assertSegmentDepth(depth, { docnum: plan.idoc.control.docnum, segment: segment.name });

@@ -2,6 +2,7 @@ import { IdocError } from '../../src/errors/idoc-error.js';
 import type { CompiledSchema, CompiledSegment } from './compile-schema.js';
 import { assertFieldText } from './field-text.js';
 import type { Idoc, Segment } from './idoc.js';
+import { assertSegmentShape } from './idoc-shape.js';
 import { controlLayout } from './record-layout.js';
 import { assertSegmentDepth } from './segment-tree-builder.js';
 import type { ResolvedWriteIdocOptions } from './write-idoc-options.js';
@@ -69,6 +70,7 @@ function writeSegment(
   depth: number,
   docnum: string,
 ): void {
+  assertSegmentShape(segment, { docnum });
   const where = { docnum, segment: segment.name, segnum: segment.segnum };
   // `depth` counts XML elements: the root, IDOC, then the top-level segments at 2.
   assertSegmentDepth(depth - 1, where);

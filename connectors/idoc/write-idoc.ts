@@ -1,4 +1,5 @@
 import type { Idoc } from './idoc.js';
+import { assertIdocShape } from './idoc-shape.js';
 import { writeFlatIdocs } from './write-idoc-flat.js';
 import { resolveWriteIdocOptions, type WriteIdocOptions } from './write-idoc-options.js';
 import { writeIdocXml } from './write-idoc-xml.js';
@@ -14,7 +15,10 @@ import { writeIdocXml } from './write-idoc-xml.js';
  *   (`Buffer.from(text, 'latin1')` for non-Unicode systems).
  * @throws {IdocError} `UNKNOWN_SEGMENT` when no schema gives a segment's layout (or an XML segment
  *   would lose raw text), `UNKNOWN_FIELD` for a field the definition lacks, `VALUE_TOO_LONG`
- *   when a value does not fit its field.
+ *   when a value does not fit its field, `INVALID_RECORD` for an object that is not an IDoc or
+ *   segment, a value that is not a string or a line break in a value of a line-framed file,
+ *   `BAD_HIERARCHY` for segments nested deeper than 99 levels, `INVALID_ENCODING` for half a
+ *   character in IDoc-XML.
  * @example
  * const idocs = parseIdoc(input);
  * idocs[0]!.segments[0]!.fields['GAMNG'] = '250.000';
@@ -24,6 +28,9 @@ import { writeIdocXml } from './write-idoc-xml.js';
 export function writeIdoc(idocs: Idoc | readonly Idoc[], options?: WriteIdocOptions): string {
   const resolved = resolveWriteIdocOptions(options);
   const list = isIdocList(idocs) ? idocs : [idocs];
+  list.forEach((idoc: unknown, index) => {
+    assertIdocShape(idoc, index);
+  });
   return resolved.format === 'xml' ? writeIdocXml(list, resolved) : writeFlatIdocs(list, resolved);
 }
 

@@ -3,7 +3,7 @@
 // parseIdocStream must read each exactly as parseIdoc reads the whole input, in memory that does
 // not grow with the blank text, and refuse what it cannot read with an IdocError.
 import { Readable } from 'node:stream';
-import { IdocError } from 'millwright';
+import { IdocError, ValidationError } from 'millwright';
 import { type Idoc, parseIdoc, parseIdocStream } from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
 import { catchError } from '../../support/catch-error.js';
@@ -281,5 +281,61 @@ describe('chunks that are neither bytes nor text', () => {
     const cut = bytes.indexOf(Buffer.from('é')) + 2;
     const idocs = await collect([bytes.subarray(0, cut), text.slice(cut - 1)]);
     expect(plain(idocs)).toEqual(plain(parseIdoc(text)));
+  });
+});
+
+describe('parseIdocStream and parseIdoc agree (second review)', () => {
+  it('give every IDoc of a fixed-length file ending in CRLF the same line ending', async () => {
+    const lf = fixtureText('loipro01.lf.idoc');
+    const input = Buffer.from(`${lf.split('\n').join('')}\r\n`);
+    const whole = parseIdoc(input);
+    expect(whole.length).toBeGreaterThan(1);
+    for (const size of [64, 4096]) {
+      const streamed = await collect(pieces(input, size));
+      expect(streamed.map((idoc) => idoc.flat?.lineEnding)).toEqual(
+        whole.map((idoc) => idoc.flat?.lineEnding),
+      );
+      expect(plain(streamed)).toEqual(plain(whole));
+    }
+  });
+
+  it('refuse IDoc-XML nested deeper than 99 segments, as flat files are', async () => {
+    const nested = (depth: number): string =>
+      `<?xml version="1.0"?><ZNONE01>${IDOC.replace('</IDOC>', `${'<Z1X SEGMENT="1">'.repeat(depth)}${'</Z1X>'.repeat(depth)}</IDOC>`)}</ZNONE01>`;
+    expect(parseIdoc(nested(99))[0]?.segments).toHaveLength(1);
+    expect(catchError(IdocError, () => parseIdoc(nested(100))).code).toBe('BAD_HIERARCHY');
+    expect((await streamError(pieces(Buffer.from(nested(100)), 7))).code).toBe('BAD_HIERARCHY');
+  });
+
+  it('find a line far too long in one-character pieces as parseIdoc does', async () => {
+    const text = `${controlRecord()}\n${dataRecord('E1ZNONE', '000001')}${'x'.repeat(70_000)}`;
+    const expected = catchError(IdocError, () => parseIdoc(text));
+    const streamed = await streamError(text.split(''));
+    expect(streamed.code).toBe(expected.code);
+    expect(streamed.code).toBe('BAD_RECORD_LENGTH');
+  });
+});
+
+describe('invalid reader options', () => {
+  it('are a ValidationError naming each option, never a TypeError or a silently lifted limit', async () => {
+    const paths = (action: () => unknown): string[] =>
+      catchError(ValidationError, action).issues.map((issue) => issue.path);
+    const text = controlRecord();
+    expect(paths(() => parseIdoc(text, { encoding: 'cp1252' as never, format: 'csv' as never }))).toEqual([
+      '/encoding',
+      '/format',
+    ]);
+    expect(paths(() => parseIdoc(text, { framing: 'lines' as never }))).toEqual(['/framing']);
+    expect(paths(() => parseIdoc(text, { schemas: 'LOIPRO01' as never }))).toEqual(['/schemas']);
+    expect(paths(() => parseIdoc(text, { schemas: [null as never] }))).toEqual(['/schemas/0']);
+    for (const maxIdocLength of [Number.NaN, 0, -1, 1.5, '10' as never]) {
+      const iterator = parseIdocStream([text], { maxIdocLength })[Symbol.asyncIterator]();
+      const error = await iterator.next().then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues[0]?.path).toBe('/maxIdocLength');
+    }
   });
 });

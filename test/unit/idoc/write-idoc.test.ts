@@ -159,4 +159,21 @@ describe('writeIdoc', () => {
     expect(codeOf(() => writeIdoc(idoc(100), { schemas: [], format: 'xml' }))).toBe('BAD_HIERARCHY');
     expect(codeOf(() => writeIdoc(idoc(20_000), { schemas: [] }))).toBe('BAD_HIERARCHY');
   });
+
+  it('refuses objects that are not IDocs or segments with INVALID_RECORD, never a TypeError', () => {
+    const broken: unknown[] = [
+      null,
+      { control: null, segments: [] },
+      { control, segments: null },
+      { control, segments: [undefined] },
+      { control, segments: [{ name: 'E1ZHDR', segnum: '', fields: null, children: [] }] },
+      { control, segments: [{ name: 'E1ZHDR', segnum: '', fields: {}, children: null }] },
+      { control, segments: [{ name: 'E1 ZHDR', segnum: '', fields: {}, children: [] }] },
+      { control, segments: [{ name: '', segnum: '', fields: {}, children: [] }] },
+    ];
+    for (const idoc of broken) {
+      for (const format of ['flat', 'xml'] as const)
+        expect(codeOf(() => writeIdoc(idoc as Idoc, { schemas: [schema], format }))).toBe('INVALID_RECORD');
+    }
+  });
 });
