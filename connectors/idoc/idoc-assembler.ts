@@ -203,7 +203,7 @@ export class IdocAssembler implements RecordSink {
     const schema = open.schema;
     const known = this.nameOf(record, schema);
     const segnam = known.segnam;
-    if (segnam === '' || segnam.includes(' ')) {
+    if (!isSegmentName(segnam)) {
       const message =
         segnam === ''
           ? 'a data record has no segment name (SEGNAM)'
@@ -255,7 +255,7 @@ export class IdocAssembler implements RecordSink {
         next: undefined,
       };
       // An invalid name is rejected by the caller, not kept.
-      if (segnam === '' || segnam.includes(' ')) return known;
+      if (!isSegmentName(segnam)) return known;
       if (names.length === RECENT_NAMES) names.pop();
       names.unshift(known);
     }
@@ -269,6 +269,11 @@ export class IdocAssembler implements RecordSink {
     this.lastName = known;
     return known;
   }
+}
+
+/** Whether a SEGNAM (trailing blanks removed) can name a segment: not empty, no blank inside. */
+function isSegmentName(segnam: string): boolean {
+  return segnam !== '' && !segnam.includes(' ');
 }
 
 /**

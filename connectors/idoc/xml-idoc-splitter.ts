@@ -7,7 +7,20 @@
 // does. The text is read once: between pieces only the state and the few characters of an
 // unfinished token are kept, and only the IDOC element being read (or the root start tag) is held.
 import { IdocError } from '../../src/errors/idoc-error.js';
-import { APOSTROPHE, BANG, BOM, DASH, GT, LT, QUESTION, QUOTE, SLASH } from './xml-char-codes.js';
+import {
+  APOSTROPHE,
+  BANG,
+  BOM,
+  DASH,
+  endsName,
+  GT,
+  isSpace,
+  LT,
+  QUESTION,
+  QUOTE,
+  SLASH,
+  startsName,
+} from './xml-char-codes.js';
 import { decodeEntities, isBlankText, readXml } from './xml-reader.js';
 
 /** Receives each complete `<IDOC>...</IDOC>` element with the name of the document's root element. */
@@ -20,8 +33,6 @@ type Mode = 'text' | 'tag' | 'comment' | 'cdata' | 'pi' | 'rootEnd';
 
 /** What ends or interrupts a tag outside quoted values. */
 const TAG_STOP = /[<>"']/g;
-/** `/ > = < " ' ! ? &`: characters that end a name, beside white space. */
-const NAME_ENDS: readonly number[] = [47, 62, 61, 60, 34, 39, 33, 63, 38];
 /** An unfinished entity reference longer than this is no reference the reader would decode. */
 const MAX_REFERENCE = 16;
 
@@ -405,25 +416,9 @@ export class XmlIdocSplitter {
   }
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 13 || code === 9;
-}
-
 function isBlankRange(text: string, start: number, end: number): boolean {
   for (let index = start; index < end; index += 1) if (!isSpace(text.charCodeAt(index))) return false;
   return true;
-}
-
-/** Whether a character may start a name (as in xml-reader.ts). */
-function startsName(code: number): boolean {
-  return (
-    (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 58 || code >= 0x80
-  );
-}
-
-/** Whether a character ends a name (as in xml-reader.ts, which also ends one at the end of the text). */
-function endsName(code: number): boolean {
-  return isSpace(code) || Number.isNaN(code) || NAME_ENDS.includes(code);
 }
 
 /** Where the name that starts at `start` ends. */

@@ -8,7 +8,19 @@
 // handed over one by one as they close and are not kept, so a large document is never held as
 // one tree; the white space between elements is checked and dropped, never gathered.
 import { IdocError } from '../../src/errors/idoc-error.js';
-import { APOSTROPHE, BANG, BOM, EQUALS, GT, LT, QUESTION, QUOTE, SLASH } from './xml-char-codes.js';
+import {
+  APOSTROPHE,
+  BANG,
+  BOM,
+  EQUALS,
+  endsName,
+  GT,
+  isSpace,
+  QUESTION,
+  QUOTE,
+  SLASH,
+  startsName,
+} from './xml-char-codes.js';
 
 /** An element: its name, attributes, child elements and the character data directly inside it. */
 export interface XmlElement {
@@ -74,37 +86,10 @@ export function decodeEntities(text: string, field: string): string {
   });
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 13 || code === 9;
-}
-
 /** Whether a string is XML white space only. */
 export function isBlankText(text: string): boolean {
   for (let index = 0; index < text.length; index += 1) if (!isSpace(text.charCodeAt(index))) return false;
   return true;
-}
-
-/** Whether a character ends a name (or may not be in one). */
-function endsName(code: number): boolean {
-  return (
-    isSpace(code) ||
-    code === SLASH ||
-    code === GT ||
-    code === EQUALS ||
-    code === LT ||
-    code === QUOTE ||
-    code === APOSTROPHE ||
-    code === BANG ||
-    code === QUESTION ||
-    code === 38 ||
-    Number.isNaN(code)
-  );
-}
-
-function startsName(code: number): boolean {
-  return (
-    (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 58 || code >= 0x80
-  );
 }
 
 class Reader {

@@ -16,8 +16,9 @@ import { serializeJsonBody } from './serialize-json-body.js';
  * {@link RestClient.resource} to have objects validated.
  *
  * Every method rejects with a `TransportError` (`HttpError`, `TimeoutError`, `NetworkError`,
- * `CircuitOpenError`) once retries are exhausted, an `AbortedError` when the caller's `signal` aborts it, or a `ValidationError` for a body that
- * cannot be serialised; none of them holds a credential.
+ * `CircuitOpenError`) once retries are exhausted, an `AbortedError` when the caller's `signal`
+ * aborts it, or a `ValidationError` for a body that cannot be serialised; none of them holds a
+ * credential.
  * @example
  * const order = await mes.get<{ id: string }>('/workorders/000001004711');
  * await mes.patch(`/workorders/${order.id}`, { status: 'on-hold' });

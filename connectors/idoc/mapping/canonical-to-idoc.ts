@@ -118,11 +118,7 @@ export function canonicalToIdoc(input: CanonicalIdocInput, options: CanonicalToI
  */
 function checkCreatedAt(createdAt: unknown): string {
   if (createdAt === undefined) return new Date().toISOString();
-  if (
-    typeof createdAt !== 'string' ||
-    !Timestamp.safeParse(createdAt).success ||
-    !Number.isFinite(Date.parse(createdAt))
-  ) {
+  if (typeof createdAt !== 'string' || !Timestamp.safeParse(createdAt).success) {
     throw new MillwrightError(
       'INVALID_OPTIONS',
       `createdAt ${JSON.stringify(createdAt)} is not an RFC 3339 timestamp with offset, e.g. 2026-05-12T08:30:00+02:00`,
