@@ -8,8 +8,8 @@
 // the same text into its generic tree (what reading IDoc-XML with it costs before any IDoc is built).
 import { isAscii } from 'node:buffer';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { RecordSplitter } from '../connectors/idoc/flat/record-splitter.js';
 import { parseIdoc, parseIdocStream, type Segment, writeIdoc } from '../connectors/idoc/index.js';
-import { RecordSplitter } from '../connectors/idoc/record-splitter.js';
 import { compare } from './harness.js';
 import { generateLoiproFile, generateLoiproXml } from './idoc-data.js';
 

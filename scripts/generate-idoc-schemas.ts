@@ -1,16 +1,16 @@
 // `npx tsx scripts/generate-idoc-schemas.ts` turns the WE60/WE63 parser-format texts under
-// data/idoc/ into the TypeScript under connectors/idoc/generated/ (one module per IDoc type and
+// data/idoc/ into the TypeScript under connectors/idoc/schema/generated/ (one module per IDoc type and
 // a list of all of them), so the built-in schemas are never typed by hand and cost no parsing at
 // start-up. With `--check` it writes nothing and exits 1 when a committed file is stale.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { IdocSchema, IdocSegmentDefinition } from '../connectors/idoc/idoc-schema.js';
-import { loadIdocSchema } from '../connectors/idoc/load-idoc-schema.js';
+import type { IdocSchema, IdocSegmentDefinition } from '../connectors/idoc/schema/idoc-schema.js';
+import { loadIdocSchema } from '../connectors/idoc/schema/load-idoc-schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = join(root, 'data', 'idoc');
-const outDir = join(root, 'connectors', 'idoc', 'generated');
+const outDir = join(root, 'connectors', 'idoc', 'schema', 'generated');
 const LIST_FILE = 'generated-idoc-schemas.ts';
 
 const quote = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -126,16 +126,16 @@ if (check) {
     }
   });
   const extra = existing.filter((file) => !expected.has(file));
-  for (const [file] of stale) console.error(`stale: connectors/idoc/generated/${file}`);
-  for (const file of extra) console.error(`not generated: connectors/idoc/generated/${file}`);
+  for (const [file] of stale) console.error(`stale: connectors/idoc/schema/generated/${file}`);
+  for (const file of extra) console.error(`not generated: connectors/idoc/schema/generated/${file}`);
   if (stale.length > 0 || extra.length > 0) {
     console.error('run: npx tsx scripts/generate-idoc-schemas.ts');
     process.exit(1);
   }
-  console.log(`connectors/idoc/generated is up to date (${expected.size} files)`);
+  console.log(`connectors/idoc/schema/generated is up to date (${expected.size} files)`);
 } else {
   mkdirSync(outDir, { recursive: true });
   for (const file of existing) if (!expected.has(file)) rmSync(join(outDir, file));
   for (const [file, text] of expected) writeFileSync(join(outDir, file), text);
-  console.log(`wrote ${expected.size} files to connectors/idoc/generated`);
+  console.log(`wrote ${expected.size} files to connectors/idoc/schema/generated`);
 }

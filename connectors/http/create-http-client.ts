@@ -1,19 +1,19 @@
-import { createAbortMiddleware } from './abort-middleware.js';
-import { createHeaderAuthMiddleware, createOAuth2Middleware } from './auth-middleware.js';
-import { createAxiosTransport } from './axios-transport.js';
-import { createCircuitBreakerMiddleware } from './circuit-breaker-middleware.js';
-import { createClientCredentialsTokenSource } from './client-credentials-token.js';
-import { createCorrelationMiddleware } from './correlation-middleware.js';
+import { createSecretRedactor, type SecretRedactor } from './errors/secret-redactor.js';
 import { type HttpClock, systemClock } from './http-clock.js';
-import { composeMiddleware, type HttpMiddleware } from './http-middleware.js';
 import type { HttpClientOptions } from './http-options.js';
 import type { HttpHandler } from './http-request.js';
-import { loadHttpPeers } from './load-http-peers.js';
-import { createRateLimitMiddleware } from './rate-limit-middleware.js';
+import { createAbortMiddleware } from './middleware/abort-middleware.js';
+import { createHeaderAuthMiddleware, createOAuth2Middleware } from './middleware/auth-middleware.js';
+import { createCircuitBreakerMiddleware } from './middleware/circuit-breaker-middleware.js';
+import { createClientCredentialsTokenSource } from './middleware/client-credentials-token.js';
+import { createCorrelationMiddleware } from './middleware/correlation-middleware.js';
+import { composeMiddleware, type HttpMiddleware } from './middleware/http-middleware.js';
+import { createRateLimitMiddleware } from './middleware/rate-limit-middleware.js';
+import { createRetryMiddleware } from './middleware/retry-middleware.js';
+import { createTimeoutMiddleware } from './middleware/timeout-middleware.js';
 import { type ResolvedHttpOptions, resolveHttpOptions } from './resolve-http-options.js';
-import { createRetryMiddleware } from './retry-middleware.js';
-import { createSecretRedactor, type SecretRedactor } from './secret-redactor.js';
-import { createTimeoutMiddleware } from './timeout-middleware.js';
+import { createAxiosTransport } from './transport/axios-transport.js';
+import { loadHttpPeers } from './transport/load-http-peers.js';
 
 /** The shared core of the REST (and later OData and SOAP) clients. */
 export interface HttpClient {

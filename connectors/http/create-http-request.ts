@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../../src/errors/validation-error.js';
+import { isAbortSignal } from './abort/is-abort-signal.js';
 import type { HttpMethod, HttpRequest } from './http-request.js';
-import { isAbortSignal } from './is-abort-signal.js';
 import type { ResolvedHttpOptions } from './resolve-http-options.js';
 
 /** What a caller may add to one request. */

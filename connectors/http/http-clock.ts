@@ -1,5 +1,5 @@
+import { watchAbort } from './abort/watch-abort.js';
 import { MAX_DURATION_MS } from './resolve-http-options.js';
-import { watchAbort } from './watch-abort.js';
 
 /**
  * The time a client reads and waits on: OAuth2 token expiry and the rate limit. The system clock

@@ -1,8 +1,8 @@
 import type { HttpError } from '../../src/errors/http-error.js';
 import { buildUrl } from '../http/build-url.js';
 import type { HttpClient } from '../http/create-http-client.js';
-import { createHttpError } from '../http/create-http-error.js';
 import { createHttpRequest } from '../http/create-http-request.js';
+import { createHttpError } from '../http/errors/create-http-error.js';
 import type { HttpRequest, HttpResponse } from '../http/http-request.js';
 import { findNextLink } from './find-next-link.js';
 import type { ResolvedPaginateOptions } from './pagination-options.js';

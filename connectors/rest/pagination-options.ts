@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../../src/errors/validation-error.js';
+import { isAbortSignal } from '../http/abort/is-abort-signal.js';
 import type { QueryParams } from '../http/build-url.js';
-import { isAbortSignal } from '../http/is-abort-signal.js';
 
 /** Options that every pagination style has. */
 export interface PaginationBase {

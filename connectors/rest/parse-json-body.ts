@@ -1,6 +1,6 @@
-import { createHttpError } from '../http/create-http-error.js';
+import { createHttpError } from '../http/errors/create-http-error.js';
+import type { SecretRedactor } from '../http/errors/secret-redactor.js';
 import type { HttpRequest, HttpResponse } from '../http/http-request.js';
-import type { SecretRedactor } from '../http/secret-redactor.js';
 
 /**
  * Parses a response body as JSON.

@@ -3,7 +3,7 @@
 import { MappingError } from '../../../src/errors/mapping-error.js';
 import { UnitError } from '../../../src/errors/unit-error.js';
 import type { Quantity } from '../../../src/model/common.js';
-import { FlatSegment } from '../flat-segment.js';
+import { FlatSegment } from '../flat/flat-segment.js';
 import type { Segment } from '../idoc.js';
 import type { ResolvedIdocMappingOptions } from './idoc-mapping-options.js';
 import { toTimestamp } from './sap-timestamp.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAbortSwitch } from '../../../connectors/http/abort-switch.js';
+import { createAbortSwitch } from '../../../connectors/http/abort/abort-switch.js';
 
 describe('createAbortSwitch', () => {
   it('calls the listeners still registered, once', () => {

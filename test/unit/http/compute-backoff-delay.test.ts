@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeBackoffDelay } from '../../../connectors/http/compute-backoff-delay.js';
+import { computeBackoffDelay } from '../../../connectors/http/middleware/compute-backoff-delay.js';
 
 describe('computeBackoffDelay', () => {
   it('doubles the ceiling with each retry, up to maxDelayMs (full jitter: random * ceiling)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continueTrace, createTraceparent } from '../../../connectors/http/create-traceparent.js';
+import { continueTrace, createTraceparent } from '../../../connectors/http/middleware/create-traceparent.js';
 
 const FORMAT = /^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-01$/;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../../connectors/http/parse-retry-after.js';
+import { parseRetryAfter } from '../../../connectors/http/middleware/parse-retry-after.js';
 
 const NOW = Date.parse('2026-05-13T08:29:30Z');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSecretRedactor } from '../../../connectors/http/secret-redactor.js';
+import { createSecretRedactor } from '../../../connectors/http/errors/secret-redactor.js';
 
 describe('createSecretRedactor', () => {
   it('redacts each secret raw, URL-encoded, form-encoded and JSON-escaped', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenBucket } from '../../../connectors/http/token-bucket.js';
+import { createTokenBucket } from '../../../connectors/http/middleware/token-bucket.js';
 
 describe('createTokenBucket', () => {
   it('serves a burst at once, then one token per interval, in order', () => {

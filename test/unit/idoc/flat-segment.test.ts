@@ -1,5 +1,5 @@
 // Segments read from flat files cut their values out of the record on first access (see
-// connectors/idoc/flat-segment.ts); to a caller they must behave like plain `Segment` objects.
+// connectors/idoc/flat/flat-segment.ts); to a caller they must behave like plain `Segment` objects.
 import { parseIdoc, type Segment, writeIdoc } from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
 import { fixture, fixtureText } from './fixtures.js';

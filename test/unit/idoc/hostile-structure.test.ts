@@ -11,7 +11,7 @@ import {
   type Segment,
 } from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
-import { MAX_SEGMENT_DEPTH } from '../../../connectors/idoc/segment-tree-builder.js';
+import { MAX_SEGMENT_DEPTH } from '../../../connectors/idoc/read/segment-tree-builder.js';
 import { catchError } from '../../support/catch-error.js';
 import { type Framing, fixtureText, reframe } from './fixtures.js';
 

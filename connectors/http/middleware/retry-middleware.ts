@@ -1,0 +1,65 @@
+import type * as Cockatiel from 'cockatiel';
+import { HttpError } from '../../../src/errors/http-error.js';
+import type { TransportError } from '../../../src/errors/transport-error.js';
+import type { SecretRedactor } from '../errors/secret-redactor.js';
+import type { ResolvedHttpOptions } from '../resolve-http-options.js';
+import { abortedError } from './abort-middleware.js';
+import { computeBackoffDelay } from './compute-backoff-delay.js';
+import type { HttpMiddleware } from './http-middleware.js';
+import { isRetryableError, isRetryableRequest } from './is-retryable.js';
+
+/**
+ * The `retry` step: sends a request that is safe to repeat up to `retry.attempts` times, while
+ * it fails with a retryable error. Between attempts it waits the server's `Retry-After`
+ * (capped by `maxRetryAfterMs`) or else an exponential backoff with full jitter, and calls
+ * `onRetry` before waiting. One cockatiel retry policy serves all calls of a client: every
+ * retried error carries its request, so the hook needs no per-call state. An aborted call
+ * (`callSignal`) gets no further attempt; a wait already begun runs out in the background
+ * (cockatiel's waits cannot be cancelled) and ends without sending anything, not even a
+ * token request.
+ *
+ * @returns the middleware.
+ */
+export function createRetryMiddleware(
+  options: ResolvedHttpOptions,
+  cockatiel: typeof Cockatiel,
+  redactor: SecretRedactor,
+): HttpMiddleware {
+  const { attempts, baseDelayMs, maxDelayMs, maxRetryAfterMs } = options.retry;
+  const { logger, onRetry } = options;
+  const delayFor = (retry: number, error: unknown): number =>
+    error instanceof HttpError && error.retryAfterMs !== undefined
+      ? Math.min(error.retryAfterMs, maxRetryAfterMs)
+      : computeBackoffDelay(retry, baseDelayMs, maxDelayMs);
+  const policy = cockatiel.retry(cockatiel.handleWhen(isRetryableError), {
+    maxAttempts: attempts - 1,
+    backoff: new cockatiel.DelegateBackoff<Cockatiel.IRetryBackoffContext<unknown>>((context) =>
+      delayFor(context.attempt, 'error' in context.result ? context.result.error : undefined),
+    ),
+  });
+  policy.onRetry((event) => {
+    // Only errors that isRetryableError accepted get here, and all of them are TransportErrors.
+    const error = ('error' in event ? event.error : undefined) as TransportError;
+    const request = { method: error.method, url: error.url, correlationId: error.correlationId };
+    logger.warn('millwright: retrying HTTP request', {
+      ...request,
+      attempt: event.attempt,
+      delayMs: event.delay,
+      error: error.code,
+      status: error instanceof HttpError ? error.status : undefined,
+    });
+    onRetry?.({ attempt: event.attempt, delayMs: event.delay, error, request });
+  });
+  return {
+    name: 'retry',
+    step: 'retry',
+    wrap: (next) => (request) =>
+      attempts > 1 && isRetryableRequest(request)
+        ? policy.execute(
+            ({ signal }) =>
+              signal.aborted ? Promise.reject(abortedError(request, signal, redactor)) : next(request),
+            request.callSignal,
+          )
+        : next(request),
+  };
+}

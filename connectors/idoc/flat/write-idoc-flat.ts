@@ -1,0 +1,244 @@
+import { IdocError } from '../../../src/errors/idoc-error.js';
+import type { Idoc, Segment } from '../idoc.js';
+import { assertSegmentDepth, MAX_SEGMENT_DEPTH } from '../read/segment-tree-builder.js';
+import type { CompiledSchema, CompiledSegment } from '../schema/compile-schema.js';
+import { assertFieldText, assertSingleLine } from '../write/field-text.js';
+import { assertSegmentShape } from '../write/idoc-shape.js';
+import type { ResolvedWriteIdocOptions } from '../write/write-idoc-options.js';
+import { blanks, trimBlanks } from './fixed-text.js';
+import {
+  CONTROL_RECORD_LENGTH,
+  CONTROL_TAG,
+  controlLayout,
+  DATA_RECORD_LENGTH,
+  dataHeaderLayout,
+  SDATA_LENGTH,
+} from './record-layout.js';
+
+/** The per-IDoc choices: options first, then how the IDoc was read, then the defaults. */
+interface Plan {
+  readonly idoc: Idoc;
+  readonly schema: CompiledSchema | undefined;
+  readonly framing: 'newline' | 'fixed';
+  readonly lineEnding: '\n' | '\r\n';
+  /** Whether records keep the length they were read with. */
+  readonly asRead: boolean;
+  readonly trimmed: boolean;
+  readonly renumber: boolean;
+  readonly segmentNames: ResolvedWriteIdocOptions['segmentNames'];
+  counter: number;
+}
+
+/** Writes IDocs as one flat file. */
+export function writeFlatIdocs(idocs: readonly Idoc[], options: ResolvedWriteIdocOptions): string {
+  let output = '';
+  idocs.forEach((idoc, index) => {
+    const flat = idoc.flat;
+    const framing = options.framing ?? flat?.framing ?? 'newline';
+    const plan: Plan = {
+      idoc,
+      schema: options.registry.find(idoc.control.idoctyp, idoc.control.cimtyp),
+      framing,
+      lineEnding: options.lineEnding ?? flat?.lineEnding ?? '\n',
+      asRead: framing === 'newline' && options.recordLength === 'as-read' && flat?.framing === 'newline',
+      trimmed: framing === 'newline' && options.recordLength === 'trimmed',
+      renumber: options.numbering === 'renumber',
+      segmentNames: options.segmentNames,
+      counter: 0,
+    };
+    const records: string[] = [controlRecord(plan)];
+    writeSegments(plan, idoc.segments, undefined, '000000', 1, records);
+    const separator = framing === 'newline' ? plan.lineEnding : '';
+    output += records.join(separator);
+    const last = index === idocs.length - 1;
+    const finalLineEnding = last ? (flat?.finalLineEnding ?? framing === 'newline') : framing === 'newline';
+    if (finalLineEnding) output += plan.lineEnding;
+  });
+  return output;
+}
+
+function controlRecord(plan: Plan): string {
+  const { control } = plan.idoc;
+  const where = { docnum: control.docnum };
+  let line = '';
+  for (const field of controlLayout) {
+    const value: unknown = control[field.key] ?? '';
+    // IDoc-XML may leave TABNAM out; a flat control record is recognised by it.
+    const text = field.key === 'tabnam' && value === '' ? CONTROL_TAG : value;
+    line += fieldText(plan, text, field.length, `control field ${field.name}`, field.name, where);
+  }
+  return fitLength(line, CONTROL_RECORD_LENGTH, plan, plan.idoc.flat?.controlLength);
+}
+
+function writeSegments(
+  plan: Plan,
+  segments: readonly Segment[],
+  parent: CompiledSegment | undefined,
+  parentSegnum: string,
+  depth: number,
+  records: string[],
+): void {
+  for (const segment of segments as readonly unknown[]) {
+    assertSegmentShape(segment, { docnum: plan.idoc.control.docnum });
+    plan.counter += 1;
+    if (depth > MAX_SEGMENT_DEPTH)
+      assertSegmentDepth(depth, { docnum: plan.idoc.control.docnum, segment: segment.name });
+    const compiled = definitionOf(plan.schema, parent, segment.name, depth);
+    const keep = !plan.renumber && segment.record !== undefined;
+    const segnum = keep ? segment.segnum : String(plan.counter).padStart(6, '0');
+    records.push(dataRecord(plan, segment, compiled, segnum, parentSegnum, depth, keep));
+    writeSegments(plan, segment.children, compiled, segnum, depth + 1, records);
+  }
+}
+
+function definitionOf(
+  schema: CompiledSchema | undefined,
+  parent: CompiledSegment | undefined,
+  type: string,
+  depth: number,
+): CompiledSegment | undefined {
+  if (schema === undefined) return undefined;
+  const positioned = depth === 1 ? schema.roots.get(type) : parent?.children.get(type);
+  return positioned ?? schema.anyOf(type);
+}
+
+function dataRecord(
+  plan: Plan,
+  segment: Segment,
+  compiled: CompiledSegment | undefined,
+  segnum: string,
+  parentSegnum: string,
+  depth: number,
+  keep: boolean,
+): string {
+  const { control } = plan.idoc;
+  const record = segment.record;
+  const where = { docnum: control.docnum, segnum, segment: segment.name };
+  const header =
+    headerField('segnam', segmentName(plan, segment, compiled), where) +
+    headerField('mandt', keep && record !== undefined ? record.mandt : control.mandt, where) +
+    headerField('docnum', keep && record !== undefined ? record.docnum : control.docnum, where) +
+    headerField('segnum', segnum, where) +
+    headerField('psgnum', keep && record !== undefined ? record.psgnum : parentSegnum, where) +
+    headerField(
+      'hlevel',
+      keep && record !== undefined ? record.hlevel : (compiled?.hlevel ?? String(depth).padStart(2, '0')),
+      where,
+    );
+  return fitLength(
+    header + segmentData(plan, segment, compiled, where),
+    DATA_RECORD_LENGTH,
+    plan,
+    record?.length,
+  );
+}
+
+function segmentName(plan: Plan, segment: Segment, compiled: CompiledSegment | undefined): string {
+  const written = segment.record?.segnam;
+  if (plan.segmentNames === 'as-read' && written !== undefined) {
+    const sameType = written === segment.name || plan.schema?.typeOf(written) === segment.name;
+    if (sameType) return written;
+  }
+  if (plan.segmentNames === 'definition' && compiled !== undefined) return compiled.definition.definition;
+  return segment.name;
+}
+
+type Where = { readonly docnum: string; readonly segnum: string; readonly segment: string };
+
+function headerField(key: keyof typeof dataHeaderLayout, value: string, where: Where): string {
+  const { name, length } = dataHeaderLayout[key];
+  return fieldText(undefined, value, length, name, name, where);
+}
+
+/** SDATA: each defined field at its offset, then any unparsed text after the last field. */
+function segmentData(
+  plan: Plan,
+  segment: Segment,
+  compiled: CompiledSegment | undefined,
+  where: Where,
+): string {
+  const { fields } = segment;
+  let data = '';
+  let used = 0;
+  if (compiled === undefined) {
+    const field = Object.keys(fields)[0];
+    if (field !== undefined) {
+      throw new IdocError(
+        'UNKNOWN_SEGMENT',
+        `segment ${segment.name} has fields but no schema gives its layout; pass its schema in options.schemas`,
+        { ...where, field },
+      );
+    }
+  } else {
+    const definitions = compiled.definition.fields;
+    for (const definition of definitions) {
+      const value = fields[definition.name];
+      if (value !== undefined) used += 1;
+      if (definition.offset > data.length) data += blanks(definition.offset - data.length);
+      data += fieldText(
+        plan,
+        value === undefined ? '' : value,
+        definition.length,
+        definition.name,
+        definition.name,
+        where,
+      );
+    }
+    if (used !== Object.keys(fields).length) {
+      const known = new Set(compiled.fieldNames);
+      const unknown = Object.keys(fields).find((name) => !known.has(name)) as string;
+      throw new IdocError('UNKNOWN_FIELD', `segment ${segment.name} has no field ${unknown}`, {
+        ...where,
+        field: unknown,
+      });
+    }
+  }
+  const unparsed: unknown = segment.unparsed;
+  if (unparsed !== undefined && unparsed !== '') {
+    assertFieldText(unparsed, `the unparsed text of ${segment.name}`, where);
+    if (plan.framing === 'newline') assertSingleLine(unparsed, `the unparsed text of ${segment.name}`, where);
+    if (data.length + unparsed.length > SDATA_LENGTH) {
+      throw new IdocError(
+        'VALUE_TOO_LONG',
+        `the unparsed text of ${segment.name} does not fit in 1000 characters`,
+        where,
+      );
+    }
+    data += unparsed;
+  }
+  return data;
+}
+
+/**
+ * A field's value padded to its length, after checking that it is text, that it fits, and, when
+ * the plan writes one record per line, that it holds no line break. `plan` is undefined for the
+ * record header, whose values come from the reader or from counters.
+ */
+function fieldText(
+  plan: Plan | undefined,
+  value: unknown,
+  length: number,
+  what: string,
+  field: string,
+  where: Partial<Where>,
+): string {
+  if (typeof value !== 'string') assertFieldText(value, what, { ...where, field });
+  if (plan?.framing === 'newline' && (value.includes('\n') || value.includes('\r')))
+    assertSingleLine(value, what, { ...where, field });
+  if (value.length > length)
+    throw new IdocError('VALUE_TOO_LONG', `the value of ${what} is longer than the field`, {
+      ...where,
+      field,
+    });
+  return value.length === length ? value : value + blanks(length - value.length);
+}
+
+/** Pads or trims a record to the length the plan asks for. */
+function fitLength(line: string, full: number, plan: Plan, lengthAsRead: number | undefined): string {
+  if (plan.trimmed) return trimBlanks(line);
+  if (plan.asRead && lengthAsRead !== undefined) {
+    const trimmed = trimBlanks(line);
+    return trimmed.length >= lengthAsRead ? trimmed : trimmed + blanks(lengthAsRead - trimmed.length);
+  }
+  return line.length >= full ? line : line + blanks(full - line.length);
+}
