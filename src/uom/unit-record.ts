@@ -29,7 +29,8 @@ export type UnitRecord = readonly [
 ];
 
 /**
- * An SAP unit of measurement (T006 MSEHI), the canonical unit it stands for, and whether it is
- * the SAP unit that canonical unit maps back to.
+ * An SAP unit of measurement: its internal code (T006 MSEHI, `ST`), its English external
+ * commercial code (T006A MSEH3, `PC`), the canonical unit it stands for, and whether it is the
+ * SAP unit that canonical unit maps back to.
  */
-export type SapUnitRecord = readonly [sap: string, unit: string, primary: boolean];
+export type SapUnitRecord = readonly [sap: string, external: string, unit: string, primary: boolean];
