@@ -10,7 +10,7 @@ import {
 import { createMaterialRates, type MaterialRates, type MaterialUnits } from './material-rates.js';
 import { divideRationals, formatFraction } from './rational.js';
 import { readOptionFields } from './read-caller-value.js';
-import { readUnitCode, unknownUnitError } from './read-unit-code.js';
+import { readUnitCode, readUnitEntry, unknownUnitError } from './read-unit-code.js';
 import { findSapUnit } from './sap-lookup.js';
 import { findUcumCode, findUnitForUcum } from './ucum-lookup.js';
 import { findUnit, type UnitCodeStatus, type UnitDefinition } from './unit-catalog.js';
@@ -226,7 +226,7 @@ class Registry implements UnitRegistry {
   }
 
   resolve(code: string, options?: UnitCodeOptions): string {
-    return readUnitCode(code, this.options, resolveUnitCodeOptions(options), { from: code }).unit;
+    return readUnitCode(code, this.options, resolveUnitCodeOptions(options), { from: code });
   }
 
   convert(quantity: QuantityInput, toUnit: string, options?: RegistryConvertOptions): Quantity {
@@ -344,12 +344,11 @@ class Registry implements UnitRegistry {
   }
 
   fromSap(sapCode: string, options?: SapCodeOptions): string {
-    return readUnitCode(sapCode, this.options, resolveUnitCodeOptions(options, 'sap'), { from: sapCode })
-      .unit;
+    return readUnitCode(sapCode, this.options, resolveUnitCodeOptions(options, 'sap'), { from: sapCode });
   }
 
   describe(code: string, options?: UnitCodeOptions): UnitDescription {
-    const { entry } = readUnitCode(code, this.options, resolveUnitCodeOptions(options), { from: code });
+    const { entry } = readUnitEntry(code, this.options, resolveUnitCodeOptions(options), { from: code });
     const unit = findUnit(entry) as UnitDefinition;
     return {
       code: unit.code,

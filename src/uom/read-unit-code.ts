@@ -40,8 +40,8 @@ export const STANDARD_TABLES: UnitCodeTables = Object.freeze({
 
 /** A code as the rule read it. */
 export interface ReadUnitCode {
-  /** The canonical code it means. */
-  readonly unit: string;
+  /** The canonical code it means; null for a Rec 20 code retired without successor. */
+  readonly unit: string | null;
   /** The catalogue entry that describes it: the code itself for a retired Rec 20 code, else `unit`. */
   readonly entry: string;
 }
@@ -195,23 +195,23 @@ function readSapCode(
   const unit = readings[0]?.unit;
   if (unit != null) return { unit, entry: unit };
   const iso = findUnit(code);
-  if (iso?.status === 'active') return { unit: code, entry: code };
-  if (iso?.successor != null) return { unit: iso.successor, entry: code };
-  throw unknownUnitError(code, details, 'SAP unit of measurement or ISO code');
+  if (iso === undefined) throw unknownUnitError(code, details, 'SAP unit of measurement or ISO code');
+  return { unit: iso.status === 'active' ? code : (iso.successor ?? null), entry: code };
 }
 
 /**
- * Reads a unit code by the precedence rule (see the top of this file).
+ * Reads a unit code by the precedence rule (see the top of this file) as far as the catalogue
+ * entry that describes it, which for a Rec 20 code retired without successor is that code.
  * @param code - the code as the caller gave it, of any type.
  * @param tables - the registry's aliases and own SAP units.
  * @param options - the system the caller named.
  * @param details - the units involved, for the error.
- * @returns the canonical code and the catalogue entry that describes the code.
- * @throws UnitError `UNKNOWN_UNIT` for a code nothing knows, a Rec 20 code retired without
- * successor, or an SAP code read without `system: 'sap'`; `AMBIGUOUS_UNIT` for a code whose
- * readings mean different units, with each of them in `readings`.
+ * @returns the canonical code (null for a code retired without successor) and the catalogue entry.
+ * @throws UnitError `UNKNOWN_UNIT` for a code nothing knows or an SAP code read without
+ * `system: 'sap'`; `AMBIGUOUS_UNIT` for a code whose readings mean different units, with each
+ * of them in `readings`.
  */
-export function readUnitCode(
+export function readUnitEntry(
   code: unknown,
   tables: UnitCodeTables,
   options: ResolvedUnitCodeOptions,
@@ -231,6 +231,24 @@ export function readUnitCode(
     const [sap] = readings;
     throw sap === undefined ? unknownUnitError(code, details) : sapOnlyError(code, sap, details);
   }
-  if (chosen.unit === null) throw unknownUnitError(code, details);
-  return { unit: chosen.unit, entry: chosen.system === 'rec20' ? code : chosen.unit };
+  return chosen.system === 'rec20'
+    ? { unit: chosen.unit, entry: code }
+    : { unit: chosen.unit, entry: chosen.unit as string };
+}
+
+/**
+ * Reads a unit code by the precedence rule (see the top of this file).
+ * @returns the canonical code.
+ * @throws UnitError as {@link readUnitEntry} does; `UNKNOWN_UNIT` also for a Rec 20 code
+ * retired without successor.
+ */
+export function readUnitCode(
+  code: unknown,
+  tables: UnitCodeTables,
+  options: ResolvedUnitCodeOptions,
+  details: UnitErrorDetails,
+): string {
+  const { unit } = readUnitEntry(code, tables, options, details);
+  if (unit === null) throw unknownUnitError(code, details);
+  return unit;
 }

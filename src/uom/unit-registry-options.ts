@@ -66,7 +66,7 @@ export function resolveUnitDefinition(
   codes: ResolvedUnitCodeOptions,
   details: UnitErrorDetails,
 ): UnitDefinition {
-  return findUnit(readUnitCode(code, tables, codes, details).unit) as UnitDefinition;
+  return findUnit(readUnitCode(code, tables, codes, details)) as UnitDefinition;
 }
 
 function invalid(message: string, details: UnitErrorDetails = {}): UnitError {
@@ -102,10 +102,7 @@ function resolveSapUnits(
         'each of sapUnits needs a non-empty string sap, optionally a non-empty string external, and a unit',
       );
     }
-    const unit = readUnitCode(target, STANDARD_TABLES, ANY_SYSTEM, {
-      from: sap,
-      to: target as string,
-    }).unit;
+    const unit = readUnitCode(target, STANDARD_TABLES, ANY_SYSTEM, { from: sap, to: target as string });
     setOnce(sapToUnit, sap, unit, 'internal');
     if (external !== undefined) setOnce(sapExternalToInternal, external, sap, 'external');
     if (primary === true) {
@@ -147,7 +144,7 @@ function resolveAliases(given: unknown, sap: Omit<UnitCodeTables, 'aliases'>): M
       const target = targets.get(current) as string;
       const next = target !== current && targets.has(target) ? target : undefined;
       if (next === undefined) {
-        unit = readUnitCode(target, tables, ANY_SYSTEM, { from: current, to: target }).unit;
+        unit = readUnitCode(target, tables, ANY_SYSTEM, { from: current, to: target });
       } else if (aliases.has(next)) {
         unit = aliases.get(next) as string;
       } else if (inChain.has(next)) {
