@@ -45,21 +45,29 @@ const QUANTITY_SHAPE = 'a quantity is { value: "12.5", unit: "KGM" } with the va
  * that cannot be read); `UNKNOWN_UNIT` for a unit that is no string.
  */
 export function readQuantity(quantity: unknown, toUnit: unknown): QuantityInput {
-  const details = (): UnitErrorDetails => (typeof toUnit === 'string' ? { to: toUnit } : {});
-  if (typeof quantity !== 'object' || quantity === null) {
-    throw new UnitError('INVALID_QUANTITY', QUANTITY_SHAPE, details());
-  }
+  if (typeof quantity !== 'object' || quantity === null) throw quantityError(toUnit);
   let value: unknown;
   let unit: unknown;
   try {
     value = (quantity as QuantityInput).value;
     unit = (quantity as QuantityInput).unit;
   } catch (cause) {
-    throw new UnitError('INVALID_QUANTITY', 'reading the quantity failed', details(), { cause });
+    throw quantityError(toUnit, { cause });
   }
-  if (typeof value !== 'string') throw new UnitError('INVALID_QUANTITY', QUANTITY_SHAPE, details());
-  if (typeof unit !== 'string') throw unknownUnitError(unit, details());
+  if (typeof value !== 'string') throw quantityError(toUnit);
+  if (typeof unit !== 'string')
+    throw unknownUnitError(unit, typeof toUnit === 'string' ? { to: toUnit } : {});
   return { value, unit };
+}
+
+/** The `INVALID_QUANTITY` error for a quantity of the wrong shape, or one whose reading threw. */
+function quantityError(toUnit: unknown, failedReading?: { readonly cause: unknown }): UnitError {
+  return new UnitError(
+    'INVALID_QUANTITY',
+    failedReading === undefined ? QUANTITY_SHAPE : 'reading the quantity failed',
+    typeof toUnit === 'string' ? { to: toUnit } : {},
+    failedReading,
+  );
 }
 
 /** Options of {@link UnitRegistry.convert}. */

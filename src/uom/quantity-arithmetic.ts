@@ -114,12 +114,16 @@ function combine(
 /**
  * Adds quantities given in any compatible units, exactly: each is converted to the result unit
  * as a rational, the rationals are added, and the total is rounded once (only when `scale` is
- * given). 10,000 × 0.1 LBR is exactly 453.59237 KGM.
+ * given). 10,000 × 0.1 LBR is exactly 453.59237 KGM. Unit codes are read as {@link convert}
+ * reads them: SAP codes only with `options.system: 'sap'`, a code with several meanings (`KG`)
+ * never. Each quantity and each option is read once.
  * @returns the total in `options.unit`, or in the unit of the first quantity.
- * @throws UnitError as {@link convert} does; `INCOMPATIBLE_UNITS` also for temperatures on
- * different scales; `INVALID_QUANTITY` for no quantities without `options.unit`, or for
- * `quantities` that are not iterable or hold something that is not a quantity.
+ * @throws UnitError as {@link convert} does (`AMBIGUOUS_UNIT` included); `INCOMPATIBLE_UNITS`
+ * also for temperatures on different scales; `INVALID_QUANTITY` for no quantities without
+ * `options.unit`, or for `quantities` that are not iterable, cannot be read (a throwing
+ * iterator) or hold something that is not a quantity.
  * @example sumQuantities([{ value: '1', unit: 'KGM' }, { value: '500', unit: 'GRM' }]) // { value: '1.5', unit: 'KGM' }
+ * @example sumQuantities([{ value: '1', unit: 'KG' }, { value: '500', unit: 'G' }], { system: 'sap' }) // { value: '1.5', unit: 'KGM' }
  */
 export function sumQuantities(
   quantities: Iterable<QuantityInput>,
@@ -174,9 +178,11 @@ export function subtractQuantities(
 }
 
 /**
- * Compares two quantities in compatible units exactly (temperatures as absolute values).
+ * Compares two quantities in compatible units exactly (temperatures as absolute values); unit
+ * codes are read as {@link convert} reads them (`options.system: 'sap'` for SAP codes).
  * @returns -1 when a < b, 0 when they are equal, 1 when a > b.
- * @throws UnitError as {@link convert} does (`INCOMPATIBLE_UNITS`, `UNKNOWN_UNIT`, `INVALID_QUANTITY`...).
+ * @throws UnitError as {@link convert} does (`INCOMPATIBLE_UNITS`, `UNKNOWN_UNIT`,
+ * `AMBIGUOUS_UNIT`, `INVALID_QUANTITY`...).
  * @example compareQuantities({ value: '1000', unit: 'GRM' }, { value: '1', unit: 'KGM' }) // 0
  */
 export function compareQuantities(
