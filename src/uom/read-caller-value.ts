@@ -8,7 +8,7 @@ import { isArraySafely } from './is-array-safely.js';
 // throws becomes a UnitError (the thrown value is kept as its `cause`, never rethrown).
 
 /** What a failed read is reported as: the error code, and the units involved. */
-interface ReadFailure {
+export interface ReadFailure {
   readonly code: UnitErrorCode;
   readonly details?: UnitErrorDetails;
 }
@@ -20,7 +20,7 @@ const OPTIONS: ReadFailure = { code: 'INVALID_OPTIONS' };
  * @returns what `read` returns.
  * @throws UnitError with the failure's code, the thrown value as `cause`.
  */
-export function readSafely<T>(read: () => T, what: string, failure: ReadFailure = OPTIONS): T {
+function readSafely<T>(read: () => T, what: string, failure: ReadFailure = OPTIONS): T {
   try {
     return read();
   } catch (cause) {

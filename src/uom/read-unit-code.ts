@@ -91,13 +91,14 @@ function retiredReading(unit: UnitDefinition): UnitCodeReading {
 }
 
 /**
- * Every meaning of a code that is no active Rec 20 code, in the order Rec 20 (retired), SAP
- * (internal, external), UCUM.
+ * Every meaning of a code in the systems other than active Rec 20 (whose meaning wins where it
+ * has one), in the order Rec 20 (retired), SAP (internal, external), UCUM.
  * @returns the readings; empty when no system knows the code.
  */
 export function unitCodeReadings(code: string, tables: UnitCodeTables): UnitCodeReading[] {
   const catalogued = findUnit(code);
-  const readings = catalogued === undefined ? [] : [retiredReading(catalogued)];
+  const readings =
+    catalogued === undefined || catalogued.status === 'active' ? [] : [retiredReading(catalogued)];
   readings.push(...sapReadings(code, tables, 'either'));
   const ucum = findUnitForUcum(code);
   if (ucum !== undefined) readings.push({ system: 'ucum', unit: ucum, name: nameOf(ucum) });
@@ -175,7 +176,7 @@ export function unknownUnitError(code: unknown, details: UnitErrorDetails, syste
 function sapOnlyError(code: string, reading: UnitCodeReading, details: UnitErrorDetails): UnitError {
   return new UnitError(
     'UNKNOWN_UNIT',
-    `${describeInput(code)} is no UN/ECE Rec 20 or UCUM code but ${describeReading(reading, 'any', 1)}; ` +
+    `${describeInput(code)} is no UN/ECE Rec 20 or UCUM code but ${describeReading(reading, 'record', 1)}; ` +
       "SAP codes are read only with fromSap or { system: 'sap' }",
     details,
   );

@@ -1,7 +1,8 @@
 /**
  * Whether a code may appear in canonical records: `a` active (Rec 20 Rev 17 or Rec 21 with the X
  * prefix), `d` deprecated by Rec 20, `x` deleted. Deprecated and deleted codes are accepted as
- * input and resolved to their successors.
+ * input and resolved to their successors, unless another system reads the code otherwise (see
+ * read-unit-code.ts).
  */
 export type UnitStatus = 'a' | 'd' | 'x';
 

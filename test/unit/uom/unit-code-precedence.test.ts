@@ -152,6 +152,11 @@ describe('fromSap: SAP first, then the ISO (Rec 20) code', () => {
     expect(registry.fromSap('HL')).toBe('HLT'); // a deleted Rec 20 code (hundred foot) too
     expect(registry.fromSap('PCE')).toBe('H87'); // an ISO code, as IDocs carry them
   });
+
+  it('is what resolve gives with { system: "sap" }', () => {
+    for (const code of ['PAL', 'KW', 'KG', 'ST', 'HL', 'PCE', 'KAR', 'MTR'])
+      expect(registry.resolve(code, { system: 'sap' }), code).toBe(registry.fromSap(code));
+  });
 });
 
 describe('quantity helpers: the same rule', () => {
