@@ -61,11 +61,15 @@ function readQudt(): QudtRow[] {
   }));
 }
 
-/** The SAP map, checked: each canonical unit is active, its ISO code resolves to it, one primary per unit. */
+/**
+ * The SAP map, checked: each canonical unit is active, its ISO code resolves to it, one primary
+ * per unit, each internal and each external code given once.
+ */
 function readSap(units: readonly CatalogueUnit[], problems: string[]): SapUnit[] {
   const byCode = new Map(units.map((unit) => [unit.code, unit]));
   const rows = readTable('data/uom/sap/t006-iso-map.csv').map((row) => ({
     sap: row['sap_unit'] ?? '',
+    external: row['commercial_en'] ?? '',
     unit: row['unit'] ?? '',
     primary: row['primary'] === 'Y',
     iso: row['iso_code'] ?? '',
@@ -78,11 +82,34 @@ function readSap(units: readonly CatalogueUnit[], problems: string[]): SapUnit[]
     const isoTarget = iso?.status === 'active' ? iso.code : iso?.successor;
     if (isoTarget !== row.unit)
       problems.push(`SAP ${row.sap}: ISO code ${row.iso} resolves to ${isoTarget}, not ${row.unit}`);
+    if (row.external === '') problems.push(`SAP ${row.sap}: no commercial (external) code`);
     if (row.primary) primaries.set(row.unit, (primaries.get(row.unit) ?? 0) + 1);
   }
   for (const [unit, count] of primaries)
     if (count > 1) problems.push(`SAP: ${unit} has ${count} primary SAP units`);
+  for (const column of ['sap', 'external'] as const) {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      if (seen.has(row[column])) problems.push(`SAP: the ${column} code ${row[column]} is given twice`);
+      seen.add(row[column]);
+    }
+  }
   return rows;
+}
+
+/**
+ * The SAP codes that are one unit's internal code and another unit's external code, with
+ * different meanings: `fromSap` refuses them unless the caller names the form.
+ */
+function sapFormCollisions(rows: readonly SapUnit[]): string[] {
+  const internal = new Map(rows.map((row) => [row.sap, row]));
+  return rows
+    .filter((row) => row.external !== row.sap && internal.has(row.external))
+    .filter((row) => internal.get(row.external)?.unit !== row.unit)
+    .map(
+      (row) =>
+        `${row.external} (internal: ${internal.get(row.external)?.unit}; external of ${row.sap}: ${row.unit})`,
+    );
 }
 
 /** A committed file's text, or undefined when it does not exist. */
@@ -143,7 +170,11 @@ console.log(
 console.log(
   `UCUM: ${ucum.toUcum.size} codes, ${ucum.fromUcum.size} spellings, ${ucum.rejected.length} pairs rejected, ${ucum.shared.length} spellings shared`,
 );
-console.log(`SAP: ${sap.length} units`);
+const collisions = sapFormCollisions(sap);
+console.log(
+  `SAP: ${sap.length} units, ${sap.filter((row) => row.external !== row.sap).length} with an external code of their own, ` +
+    `${collisions.length} external codes that are another unit's internal code${collisions.length > 0 ? `: ${collisions.join(', ')}` : ''}`,
+);
 if (verbose) {
   for (const line of ucum.rejected) console.log(`  rejected ${line}`);
   for (const line of ucum.shared) console.log(`  shared ${line}`);

@@ -30,7 +30,7 @@ export type { TimeoutErrorDetails } from './errors/timeout-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
 export type { TransportErrorDetails } from './errors/transport-error.js';
 export { TransportError } from './errors/transport-error.js';
-export type { UnitErrorCode, UnitErrorDetails } from './errors/unit-error.js';
+export type { UnitCodeReading, UnitErrorCode, UnitErrorDetails } from './errors/unit-error.js';
 export { UnitError } from './errors/unit-error.js';
 export type { ValidationIssue } from './errors/validation-error.js';
 export { ValidationError } from './errors/validation-error.js';
@@ -112,6 +112,7 @@ export {
 export type { RoundingMode } from './uom/rounding-mode.js';
 export { roundingModes } from './uom/rounding-mode.js';
 export type { UnitCodeStatus } from './uom/unit-catalog.js';
+export type { SapCodeForm, SapCodeOptions, UnitCodeOptions } from './uom/unit-code-options.js';
 export type { SapUnitMapping, UnitRegistryOptions } from './uom/unit-registry-options.js';
 export type { ValidationResult } from './validate/validate.js';
 export { validate } from './validate/validate.js';

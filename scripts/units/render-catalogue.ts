@@ -5,6 +5,8 @@ import { formatDimension } from './magnitude.js';
 
 export interface SapUnit {
   readonly sap: string;
+  /** The English commercial code (T006A MSEH3). */
+  readonly external: string;
   readonly unit: string;
   readonly primary: boolean;
   readonly iso: string;
@@ -78,11 +80,16 @@ export function renderUcumCodes(
 
 /** src/uom/generated/sap-units.ts: the SAP T006-style map. */
 export function renderSapUnits(rows: readonly SapUnit[]): string {
-  const lines = rows.map((row) => `  [${quote(row.sap)}, ${quote(row.unit)}, ${row.primary}],`);
+  const lines = rows.map(
+    (row) => `  [${quote(row.sap)}, ${quote(row.external)}, ${quote(row.unit)}, ${row.primary}],`,
+  );
   return (
     `${HEADER('data/uom/sap/t006-iso-map.csv')}` +
     "import type { SapUnitRecord } from '../unit-record.js';\n\n" +
-    '/** SAP units of measurement (T006 MSEHI), their canonical unit, and whether each is the primary one. */\n' +
+    '/**\n' +
+    ' * SAP units of measurement: the internal code (T006 MSEHI), the English external commercial code\n' +
+    ' * (T006A MSEH3), the canonical unit, and whether it is the SAP unit that canonical unit maps back to.\n' +
+    ' */\n' +
     `export const SAP_UNIT_RECORDS: readonly SapUnitRecord[] = [\n${lines.join('\n')}\n];\n`
   );
 }

@@ -3,7 +3,10 @@ import { MillwrightError } from './millwright-error.js';
 /**
  * Why a unit operation failed:
  * - `UNKNOWN_UNIT`: a code is in no catalogue the registry knows (Rec 20, Rec 21, a retired code,
- *   an alias, SAP or UCUM), or has no equivalent in the system asked for (`toUcum('XCT')`).
+ *   an alias, SAP or UCUM), has no equivalent in the system asked for (`toUcum('XCT')`), or is
+ *   an SAP code given where no system says the input is SAP (`resolve('KAR')`).
+ * - `AMBIGUOUS_UNIT`: a code means different units in different systems and the caller did not
+ *   say which (`KG`: Rec 20's deleted keg or SAP's kilogram); `readings` lists each meaning.
  * - `INCOMPATIBLE_UNITS`: the units measure different things (kilograms and metres), or one of
  *   them has no factor (a carton) and no material says how many base units it holds.
  * - `INEXACT`: the exact result has no finite decimal form (1/3) and no `scale` was given.
@@ -14,11 +17,33 @@ import { MillwrightError } from './millwright-error.js';
  */
 export type UnitErrorCode =
   | 'UNKNOWN_UNIT'
+  | 'AMBIGUOUS_UNIT'
   | 'INCOMPATIBLE_UNITS'
   | 'INEXACT'
   | 'NO_MATERIAL_CONVERSION'
   | 'INVALID_QUANTITY'
   | 'INVALID_OPTIONS';
+
+/**
+ * One meaning of a unit code in one system, as an `AMBIGUOUS_UNIT` error lists them:
+ * - `rec20`: a code UN/ECE Rec 20 deprecated or deleted (`status`), meaning its successor.
+ * - `sap`: an SAP unit, read as the internal code (T006 MSEHI) or as the external commercial code
+ *   (T006A MSEH3) of the internal code `sap`.
+ * - `ucum`: a UCUM code.
+ */
+export interface UnitCodeReading {
+  readonly system: 'rec20' | 'sap' | 'ucum';
+  /** For `rec20`: whether Rec 20 deprecated or deleted the code. */
+  readonly status?: 'deprecated' | 'deleted';
+  /** For `sap`: whether the code is read as an internal or an external code. */
+  readonly form?: 'internal' | 'external';
+  /** For `sap`: the internal SAP code of the unit read. */
+  readonly sap?: string;
+  /** The canonical code this reading means; null for a Rec 20 code retired without successor. */
+  readonly unit: string | null;
+  /** What it means, e.g. `keg` or `kilogram`. */
+  readonly name: string;
+}
 
 /** The units and material involved; every field is optional and none is secret. */
 export interface UnitErrorDetails {
@@ -28,6 +53,8 @@ export interface UnitErrorDetails {
   readonly to?: string;
   /** The material whose alternative units were used. */
   readonly material?: string;
+  /** For `AMBIGUOUS_UNIT`: every meaning of the code. */
+  readonly readings?: readonly UnitCodeReading[];
 }
 
 /**
@@ -45,6 +72,8 @@ export class UnitError extends MillwrightError<UnitErrorCode> {
   readonly to: string | undefined;
   /** The material whose alternative units were used. */
   readonly material: string | undefined;
+  /** For `AMBIGUOUS_UNIT`: every meaning of the code (`from`), in the order Rec 20, SAP, UCUM. */
+  readonly readings: readonly UnitCodeReading[] | undefined;
 
   /**
    * @param code - why the operation failed.
@@ -63,6 +92,7 @@ export class UnitError extends MillwrightError<UnitErrorCode> {
     this.from = stringOrUndefined(details.from);
     this.to = stringOrUndefined(details.to);
     this.material = stringOrUndefined(details.material);
+    this.readings = details.readings;
   }
 
   override get name(): string {
@@ -70,8 +100,8 @@ export class UnitError extends MillwrightError<UnitErrorCode> {
   }
 
   protected override jsonDetails(): Record<string, unknown> {
-    const { from, to, material } = this;
-    return { from, to, material };
+    const { from, to, material, readings } = this;
+    return { from, to, material, readings };
   }
 }
 

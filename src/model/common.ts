@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeRetiredUnitCode, isKnownUnitCode, isRetiredUnitCode } from '../uom/unit-code-rules.js';
+import { describeUnitCodeProblem, findUnitCodeProblem } from '../uom/unit-code-rules.js';
 import { hasPrototypeKey } from '../validate/prototype-keys.js';
 
 /**
@@ -35,12 +35,26 @@ export const DecimalString = z
 /** An exact decimal number written as a string; see {@link DecimalString}. */
 export type DecimalString = z.infer<typeof DecimalString>;
 
+/** A refinement of {@link UnitCode} that fails with one kind of problem, and its message. */
+function withoutUnitCodeProblem(problem: 'ambiguous_unit' | 'deprecated_unit' | 'unknown_unit') {
+  return [
+    (code: string) => findUnitCodeProblem(code) !== problem,
+    {
+      error: (issue: { readonly input?: unknown }) => describeUnitCodeProblem(String(issue.input)),
+      params: { code: problem },
+    },
+  ] as const;
+}
+
 /**
  * A canonical unit code: an active UN/ECE Recommendation 20 (Rev 17) common code such as `KGM`,
  * `MTR`, `H87` (piece) or `EA` (each), or a Rec 21 package code with its `X` prefix such as
- * `XCT` (carton) or `XPX` (pallet), as GS1 EPCIS and Peppol use them. A code Rec 20 deprecated
- * or deleted (`PCE`, `CT`) is rejected with the code `deprecated_unit` and a message naming its
- * successor; any other code with `unknown_unit`. (The unit registry accepts both as input.)
+ * `XCT` (carton) or `XPX` (pallet), as GS1 EPCIS and Peppol use them. A code that means
+ * different units in different systems (`KG`: Rec 20's deleted keg or SAP's kilogram; `ST`:
+ * sheet or piece) is rejected with `ambiguous_unit` and a message naming each meaning; a code
+ * Rec 20 deprecated or deleted with one meaning (`PCE`, `CT`) with `deprecated_unit` and a
+ * message naming its successor; any other code (an SAP code such as `KAR` included) with
+ * `unknown_unit`. (The unit registry reads such codes as input, by its precedence rule.)
  */
 export const UnitCode = z
   .string()
@@ -48,15 +62,9 @@ export const UnitCode = z
     message: 'expected a UN/ECE Rec 20 unit code such as "KGM" or "H87"',
     abort: true,
   })
-  .refine((code) => !isRetiredUnitCode(code), {
-    error: (issue) => describeRetiredUnitCode(String(issue.input)),
-    params: { code: 'deprecated_unit' },
-  })
-  .refine((code) => isKnownUnitCode(code), {
-    error: (issue) =>
-      `"${String(issue.input)}" is not a UN/ECE Rec 20 (Rev 17) or X-prefixed Rec 21 unit code`,
-    params: { code: 'unknown_unit' },
-  })
+  .refine(...withoutUnitCodeProblem('ambiguous_unit'))
+  .refine(...withoutUnitCodeProblem('deprecated_unit'))
+  .refine(...withoutUnitCodeProblem('unknown_unit'))
   .describe(
     'A UN/ECE Recommendation 20 (Rev 17) unit code, e.g. KGM (kilogram), MTR (metre), H87 (piece), ' +
       'EA (each), or a Rec 21 package code with the X prefix, e.g. XCT (carton), XPX (pallet).',

@@ -1,16 +1,28 @@
 import { UnitError, type UnitErrorDetails } from '../errors/unit-error.js';
 import type { Quantity } from '../model/common.js';
 import { Conversion } from './conversion.js';
-import { type ConvertOptions, resolveConvertOptions } from './convert-options.js';
+import {
+  CONVERT_OPTION_KEYS,
+  type ConvertOptions,
+  type ResolvedConvertOptions,
+  resolveConvertFields,
+} from './convert-options.js';
 import { createMaterialRates, type MaterialRates, type MaterialUnits } from './material-rates.js';
 import { divideRationals, formatFraction } from './rational.js';
-import { unknownUnitError } from './resolve-unit-code.js';
-import { findSapUnit, findUnitForSap } from './sap-lookup.js';
+import { readOptionFields } from './read-caller-value.js';
+import { readUnitCode, readUnitEntry, unknownUnitError } from './read-unit-code.js';
+import { findSapUnit } from './sap-lookup.js';
 import { findUcumCode, findUnitForUcum } from './ucum-lookup.js';
 import { findUnit, type UnitCodeStatus, type UnitDefinition } from './unit-catalog.js';
 import {
+  ANY_SYSTEM,
+  type ResolvedUnitCodeOptions,
+  resolveUnitCodeOptions,
+  type SapCodeOptions,
+  type UnitCodeOptions,
+} from './unit-code-options.js';
+import {
   type ResolvedUnitRegistryOptions,
-  resolveCanonicalCode,
   resolveUnitDefinition,
   resolveUnitRegistryOptions,
   type UnitRegistryOptions,
@@ -22,24 +34,40 @@ export interface QuantityInput {
   readonly unit: string;
 }
 
+const QUANTITY_SHAPE = 'a quantity is { value: "12.5", unit: "KGM" } with the value as a string';
+
 /**
- * Checks that a quantity has the shape `{ value: string, unit }` before it is converted (the
- * unit is checked when it is resolved).
+ * Reads a caller's quantity once into a plain `{ value, unit }`: a getter that answers
+ * differently on a second read, or throws, cannot change or break what is converted.
  * @param toUnit - the unit converted to, for the error.
- * @throws UnitError `INVALID_QUANTITY` for anything else.
+ * @returns the quantity as read.
+ * @throws UnitError `INVALID_QUANTITY` for anything but an object with a string value (or one
+ * that cannot be read); `UNKNOWN_UNIT` for a unit that is no string.
  */
-export function checkQuantity(quantity: unknown, toUnit: unknown): asserts quantity is QuantityInput {
-  if (
-    typeof quantity !== 'object' ||
-    quantity === null ||
-    typeof (quantity as QuantityInput).value !== 'string'
-  ) {
-    throw new UnitError(
-      'INVALID_QUANTITY',
-      'a quantity is { value: "12.5", unit: "KGM" } with the value as a string',
-      typeof toUnit === 'string' ? { to: toUnit } : {},
-    );
+export function readQuantity(quantity: unknown, toUnit: unknown): QuantityInput {
+  if (typeof quantity !== 'object' || quantity === null) throw quantityError(toUnit);
+  let value: unknown;
+  let unit: unknown;
+  try {
+    value = (quantity as QuantityInput).value;
+    unit = (quantity as QuantityInput).unit;
+  } catch (cause) {
+    throw quantityError(toUnit, { cause });
   }
+  if (typeof value !== 'string') throw quantityError(toUnit);
+  if (typeof unit !== 'string')
+    throw unknownUnitError(unit, typeof toUnit === 'string' ? { to: toUnit } : {});
+  return { value, unit };
+}
+
+/** The `INVALID_QUANTITY` error for a quantity of the wrong shape, or one whose reading threw. */
+function quantityError(toUnit: unknown, failedReading?: { readonly cause: unknown }): UnitError {
+  return new UnitError(
+    'INVALID_QUANTITY',
+    failedReading === undefined ? QUANTITY_SHAPE : 'reading the quantity failed',
+    typeof toUnit === 'string' ? { to: toUnit } : {},
+    failedReading,
+  );
 }
 
 /** Options of {@link UnitRegistry.convert}. */
@@ -50,6 +78,29 @@ export interface RegistryConvertOptions extends ConvertOptions {
    * dimension (`LTR` → `KGM` by density). Physical conversions ignore it.
    */
   readonly material?: string | MaterialUnits;
+}
+
+/** {@link RegistryConvertOptions} with every default filled in. */
+interface ResolvedRegistryConvertOptions extends ResolvedConvertOptions {
+  readonly material: unknown;
+}
+
+const REGISTRY_CONVERT_KEYS = [...CONVERT_OPTION_KEYS, 'material'] as const;
+const REGISTRY_CONVERT_DEFAULTS: ResolvedRegistryConvertOptions = Object.freeze({
+  ...resolveConvertFields({ scale: undefined, rounding: undefined, system: undefined, sapForm: undefined }),
+  material: undefined,
+});
+
+/**
+ * Fills in the defaults of {@link RegistryConvertOptions} and checks them, reading each once.
+ * @throws UnitError `INVALID_OPTIONS` as {@link resolveConvertFields} does.
+ */
+function resolveRegistryConvertOptions(
+  options: RegistryConvertOptions | undefined,
+): ResolvedRegistryConvertOptions {
+  if (options === undefined) return REGISTRY_CONVERT_DEFAULTS;
+  const fields = readOptionFields(options, REGISTRY_CONVERT_KEYS, 'the options');
+  return { ...resolveConvertFields(fields), material: fields.material };
 }
 
 /** What the catalogue says about a unit. */
@@ -75,27 +126,37 @@ export interface UnitDescription {
  * Resolves and converts units: the Rec 20 catalogue, plant aliases, SAP and UCUM codes, and the
  * alternative units of materials. Create one with {@link createUnitRegistry}; it caches every
  * pair it has converted, so reuse it.
+ *
+ * Every method reads unit codes by one precedence rule. Without a system: a plant alias; an
+ * active UN/ECE Rec 20 (or X-prefixed Rec 21) code as Rec 20 (`PAL` is pascal); a code Rec 20
+ * retired as its successor (`PCE` → `H87`) and a UCUM code (`kg`) when that is the code's only
+ * meaning. SAP codes are read only where you say the input is SAP: `fromSap`, or
+ * `{ system: 'sap' }` (`PAL` is then a pallet, `KG` kilogram). A code whose readings mean
+ * different units (`KG`: Rec 20's deleted keg or SAP's kilogram; `ML`: SAP's millilitre or
+ * UCUM's megalitre) is refused with `AMBIGUOUS_UNIT`, never guessed.
  */
 export interface UnitRegistry {
   /**
-   * The canonical code of a unit code from any source, in this order: a plant alias, an active
-   * Rec 20/21 code, an SAP unit (`ST` → `H87`, `KG` → `KGM`), a retired Rec 20 code (its
-   * successor: `PCE` → `H87`, `CT` → `XCT`), a UCUM code (`kg`).
-   * @throws UnitError `UNKNOWN_UNIT`.
-   * @example registry.resolve('PCE') // 'H87'
+   * The canonical code of a unit code, by the precedence rule (see {@link UnitRegistry}).
+   * @param options - `system: 'sap'` to read SAP codes (and `sapForm` to say which SAP code).
+   * @throws UnitError `UNKNOWN_UNIT` for an unknown code or an SAP code without `system: 'sap'`;
+   * `AMBIGUOUS_UNIT` for a code with several meanings; `INVALID_OPTIONS`.
+   * @example registry.resolve('PCE') // 'H87'; registry.resolve('KG', { system: 'sap' }) // 'KGM'
    */
-  resolve(code: string): string;
+  resolve(code: string, options?: UnitCodeOptions): string;
   /**
    * Converts a quantity exactly; see {@link convert} for the rules and errors. With `material`,
-   * its alternative units convert too.
-   * @throws UnitError `UNKNOWN_UNIT`, `INCOMPATIBLE_UNITS`, `NO_MATERIAL_CONVERSION`, `INEXACT`,
-   * `INVALID_QUANTITY`, `INVALID_OPTIONS`.
+   * its alternative units convert too; with `system: 'sap'`, both codes are read as SAP codes.
+   * @throws UnitError `UNKNOWN_UNIT`, `AMBIGUOUS_UNIT`, `INCOMPATIBLE_UNITS`,
+   * `NO_MATERIAL_CONVERSION`, `INEXACT`, `INVALID_QUANTITY`, `INVALID_OPTIONS`.
    * @example registry.convert({ value: '2', unit: 'XCT' }, 'H87', { material: 'FG-1' }) // { value: '24', unit: 'H87' }
    */
   convert(quantity: QuantityInput, toUnit: string, options?: RegistryConvertOptions): Quantity;
   /**
-   * The UCUM code to send a unit as (`KGM` → `kg`, `H87` → `{piece}`).
-   * @throws UnitError `UNKNOWN_UNIT` when the unit is unknown or has no UCUM code (packages).
+   * The UCUM code to send a unit as (`KGM` → `kg`, `H87` → `{piece}`); the code is read by the
+   * precedence rule without a system.
+   * @throws UnitError `UNKNOWN_UNIT` when the unit is unknown or has no UCUM code (packages);
+   * `AMBIGUOUS_UNIT`.
    * @example registry.toUcum('LBR') // '[lb_av]'
    */
   toUcum(code: string): string;
@@ -106,26 +167,31 @@ export interface UnitRegistry {
    */
   fromUcum(ucum: string): string;
   /**
-   * The SAP unit to write a unit as (`H87` → `ST`, `XCT` → `KAR`): your `sapUnits` first, then
-   * the built-in table.
-   * @throws UnitError `UNKNOWN_UNIT` when the unit is unknown or no SAP unit is known for it.
+   * The internal SAP unit to write a unit as (`H87` → `ST`, `XCT` → `KAR`): your `sapUnits`
+   * first, then the built-in table. The code is read by the precedence rule without a system.
+   * @throws UnitError `UNKNOWN_UNIT` when the unit is unknown or no SAP unit is known for it;
+   * `AMBIGUOUS_UNIT`.
    * @example registry.toSap('H87') // 'ST'
    */
   toSap(code: string): string;
   /**
-   * The canonical unit of an SAP unit (`ST` → `H87`, `KG` → `KGM`, `KAR` → `XCT`): your
-   * `sapUnits`, then the built-in table, then the code read as an ISO (Rec 20) code as IDocs
-   * carry them (`PCE` → `H87`).
-   * @throws UnitError `UNKNOWN_UNIT`.
-   * @example registry.fromSap('KAR') // 'XCT'
+   * The canonical unit of an SAP unit: its internal code (`ST` → `H87`, `KG` → `KGM`, `PAL` →
+   * `XPX`) or its external commercial code (`PC` → `H87`, `CAR` → `XCT`), your `sapUnits` before
+   * the built-in table; a code SAP does not know is read as an ISO (Rec 20) code, as IDocs carry
+   * them (`PCE` → `H87`). A code that is one unit's internal code and another unit's external
+   * code is refused unless `options.sapForm` says which it is.
+   * @throws UnitError `UNKNOWN_UNIT`; `AMBIGUOUS_UNIT` (internal or external); `INVALID_OPTIONS`.
+   * @example registry.fromSap('KAR') // 'XCT'; registry.fromSap('PC') // 'H87'
    */
-  fromSap(sapCode: string): string;
+  fromSap(sapCode: string, options?: SapCodeOptions): string;
   /**
-   * What the catalogue says about a code (a retired code is described as itself).
-   * @throws UnitError `UNKNOWN_UNIT`.
+   * What the catalogue says about a code read by the precedence rule: a retired code with one
+   * meaning is described as itself (`PCE`: deleted, successor `H87`), any other code as the
+   * canonical unit it means.
+   * @throws UnitError `UNKNOWN_UNIT`; `AMBIGUOUS_UNIT` (`KG` without a system); `INVALID_OPTIONS`.
    * @example registry.describe('FAH') // { code: 'FAH', dimension: 'K', factor: '5/9', offset: '45967/100', ... }
    */
-  describe(code: string): UnitDescription;
+  describe(code: string, options?: UnitCodeOptions): UnitDescription;
 }
 
 /** Conversions by source code, then target code, as the caller wrote them. */
@@ -139,7 +205,11 @@ const MAX_CACHED_PAIRS = 10_000;
 
 /** The exact side of a registry, which the quantity helpers use. */
 export interface RegistryInternals {
-  conversion(from: string, to: string, material: string | MaterialUnits | undefined): Conversion;
+  /**
+   * The conversion between two codes as the caller wrote them, read as `codes` says.
+   * @param material - as given in the options (an id, the units inline, or anything else, refused).
+   */
+  conversion(from: string, to: string, material: unknown, codes: ResolvedUnitCodeOptions): Conversion;
 }
 
 const internals = new WeakMap<UnitRegistry, RegistryInternals>();
@@ -156,39 +226,38 @@ class Registry implements UnitRegistry {
   private readonly options: ResolvedUnitRegistryOptions;
   private readonly pairs: PairCache = new Map();
   private readonly materialPairs = new Map<MaterialRates, PairCache>();
-  private readonly inlineMaterials = new WeakMap<MaterialUnits, MaterialRates>();
+  private readonly inlineMaterials = new WeakMap<object, MaterialRates>();
   private cachedPairs = 0;
 
   constructor(options: ResolvedUnitRegistryOptions) {
     this.options = options;
   }
 
-  resolve(code: string): string {
-    const canonical = resolveCanonicalCode(code, this.options);
-    if (canonical === undefined) throw unknownUnitError(code, { from: code });
-    return canonical;
+  resolve(code: string, options?: UnitCodeOptions): string {
+    return readUnitCode(code, this.options, resolveUnitCodeOptions(options), { from: code });
   }
 
   convert(quantity: QuantityInput, toUnit: string, options?: RegistryConvertOptions): Quantity {
-    const { scale, rounding } = resolveConvertOptions(options);
-    checkQuantity(quantity, toUnit);
-    const conversion = this.conversion(quantity.unit, toUnit, options?.material);
-    return { value: conversion.apply(quantity.value, scale, rounding), unit: conversion.to };
+    const { scale, rounding, codes, material } = resolveRegistryConvertOptions(options);
+    const { value, unit } = readQuantity(quantity, toUnit);
+    const conversion = this.conversion(unit, toUnit, material, codes);
+    return { value: conversion.apply(value, scale, rounding), unit: conversion.to };
   }
 
-  /** The cached conversion for a pair as written, compiled on first use. */
-  conversion(from: string, to: string, material: string | MaterialUnits | undefined): Conversion {
+  /** The cached conversion for a pair as written and read, compiled on first use. */
+  conversion(from: string, to: string, material: unknown, codes: ResolvedUnitCodeOptions): Conversion {
     const rates = material === undefined ? undefined : this.material(material, from, to);
     const cache = rates === undefined ? this.pairs : this.materialPairs.get(rates);
-    const cached = cache?.get(from)?.get(to);
+    const key = codes.key === '' ? from : codes.key + from;
+    const cached = cache?.get(key)?.get(to);
     if (cached !== undefined) return cached;
-    const conversion = this.compile(from, to, rates);
-    this.remember(rates, from, to, conversion);
+    const conversion = this.compile(from, to, rates, codes);
+    this.remember(rates, key, to, conversion);
     return conversion;
   }
 
   /** Caches a compiled pair; the cache is emptied when it grows past {@link MAX_CACHED_PAIRS}. */
-  private remember(rates: MaterialRates | undefined, from: string, to: string, conversion: Conversion): void {
+  private remember(rates: MaterialRates | undefined, key: string, to: string, conversion: Conversion): void {
     if (this.cachedPairs >= MAX_CACHED_PAIRS) {
       this.pairs.clear();
       this.materialPairs.clear();
@@ -199,42 +268,45 @@ class Registry implements UnitRegistry {
       cache = this.materialPairs.get(rates) ?? new Map();
       this.materialPairs.set(rates, cache);
     }
-    const targets = cache.get(from) ?? new Map<string, Conversion>();
-    cache.set(from, targets);
+    const targets = cache.get(key) ?? new Map<string, Conversion>();
+    cache.set(key, targets);
     targets.set(to, conversion);
     this.cachedPairs += 1;
   }
 
-  private material(material: string | MaterialUnits, from: string, to: string): MaterialRates {
-    if (typeof material !== 'string') {
-      let rates = this.inlineMaterials.get(material);
+  /** The rates of a registered material (by id) or of one given inline, read once and kept. */
+  private material(material: unknown, from: string, to: string): MaterialRates {
+    if (typeof material === 'string') {
+      const rates = this.options.materials.get(material);
       if (rates === undefined) {
-        rates = createMaterialRates(material, (code) =>
-          resolveUnitDefinition(code, this.options, { from: code, material: material.id }),
+        throw new UnitError(
+          'NO_MATERIAL_CONVERSION',
+          `material ${material} is not registered with the unit registry`,
+          { from, to, material },
         );
-        this.inlineMaterials.set(material, rates);
       }
       return rates;
     }
-    const rates = this.options.materials.get(material);
-    if (rates === undefined) {
-      throw new UnitError(
-        'NO_MATERIAL_CONVERSION',
-        `material ${material} is not registered with the unit registry`,
-        {
-          from,
-          to,
-          material,
-        },
-      );
-    }
+    const known =
+      typeof material === 'object' && material !== null ? this.inlineMaterials.get(material) : undefined;
+    if (known !== undefined) return known;
+    // An inline material's codes are read without a system, as a registered material's are.
+    const rates = createMaterialRates(material, (code, id) =>
+      resolveUnitDefinition(code, this.options, ANY_SYSTEM, { from: code, material: id }),
+    );
+    this.inlineMaterials.set(material as object, rates);
     return rates;
   }
 
-  private compile(from: string, to: string, rates: MaterialRates | undefined): Conversion {
+  private compile(
+    from: string,
+    to: string,
+    rates: MaterialRates | undefined,
+    codes: ResolvedUnitCodeOptions,
+  ): Conversion {
     const details: UnitErrorDetails = { from, to, material: rates?.id };
-    const source = resolveUnitDefinition(from, this.options, details);
-    const target = resolveUnitDefinition(to, this.options, details);
+    const source = resolveUnitDefinition(from, this.options, codes, details);
+    const target = resolveUnitDefinition(to, this.options, codes, details);
     const direct = Conversion.between(source, target, details);
     if (direct !== undefined) return direct;
     if (rates !== undefined) {
@@ -279,20 +351,13 @@ class Registry implements UnitRegistry {
     return sap;
   }
 
-  fromSap(sapCode: string): string {
-    if (typeof sapCode === 'string') {
-      const sap = this.options.sapToUnit.get(sapCode) ?? findUnitForSap(sapCode);
-      if (sap !== undefined) return sap;
-      const iso = findUnit(sapCode);
-      if (iso !== undefined && (iso.status === 'active' || iso.successor != null))
-        return iso.successor ?? iso.code;
-    }
-    throw unknownUnitError(sapCode, { from: sapCode }, 'SAP unit of measurement or ISO code');
+  fromSap(sapCode: string, options?: SapCodeOptions): string {
+    return readUnitCode(sapCode, this.options, resolveUnitCodeOptions(options, 'sap'), { from: sapCode });
   }
 
-  describe(code: string): UnitDescription {
-    const unit = (typeof code === 'string' ? findUnit(code) : undefined) ?? findUnit(this.resolve(code));
-    if (unit === undefined) throw unknownUnitError(code, { from: code });
+  describe(code: string, options?: UnitCodeOptions): UnitDescription {
+    const { entry } = readUnitEntry(code, this.options, resolveUnitCodeOptions(options), { from: code });
+    const unit = findUnit(entry) as UnitDefinition;
     return {
       code: unit.code,
       name: unit.name,
@@ -322,9 +387,11 @@ function describeIncompatible(source: UnitDefinition, target: UnitDefinition): s
 /**
  * Creates a unit registry with your plant aliases, SAP units and materials on top of the
  * generated catalogues (UN/ECE Rec 20 Rev 17, Rec 21 package codes, UCUM and SAP T006 maps).
+ * Codes are read by one precedence rule (see {@link UnitRegistry}); the options are read once,
+ * and a value that cannot be read is an `INVALID_OPTIONS` error.
  * @returns the registry; reuse it, it caches every converted pair.
- * @throws UnitError `UNKNOWN_UNIT` or `INVALID_OPTIONS` when the options do not resolve; see
- * {@link resolveUnitRegistryOptions}.
+ * @throws UnitError `UNKNOWN_UNIT`, `AMBIGUOUS_UNIT` or `INVALID_OPTIONS` when the options do
+ * not resolve; see {@link resolveUnitRegistryOptions}.
  * @example
  * const registry = createUnitRegistry({
  *   aliases: { Stk: 'H87' },

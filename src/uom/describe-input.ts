@@ -1,10 +1,12 @@
+import { isArraySafely } from './is-array-safely.js';
+
 /** How many characters of a string an error message quotes. */
 const QUOTED_LENGTH = 40;
 
 /**
  * A value from untrusted input as an error message shows it: a string in quotes (its first 40
  * characters, then `...`), a number, boolean or bigint as written, anything else by its type.
- * Never throws, whatever the value (a symbol, an object without prototype).
+ * Never throws, whatever the value (a symbol, an object without prototype, a revoked Proxy).
  * @returns the description.
  * @example describeInput('KGM') // '"KGM"'; describeInput(null) // 'null'; describeInput({}) // 'an object'
  */
@@ -21,7 +23,7 @@ export function describeInput(value: unknown): string {
     case 'undefined':
       return 'undefined';
     case 'object':
-      return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object';
+      return value === null ? 'null' : isArraySafely(value) ? 'an array' : 'an object';
     default:
       return `a ${typeof value}`;
   }

@@ -1,5 +1,7 @@
 import { UnitError } from '../errors/unit-error.js';
+import { describeInput } from './describe-input.js';
 import { createRational, divideRationals, multiplyRationals, ONE, type Rational } from './rational.js';
+import { readList, readOptionFields } from './read-caller-value.js';
 import type { UnitDefinition } from './unit-catalog.js';
 
 /**
@@ -64,56 +66,67 @@ export function alternativeRate(numerator: number, denominator: number): Rationa
 }
 
 /**
- * Checks a material's units and computes their rates.
+ * Checks a material's units and computes their rates, reading each value of the caller's object
+ * once (a getter or Proxy that throws is an `INVALID_OPTIONS` error).
  * @param material - the material as given, of any shape.
- * @param resolveUnit - finds the canonical definition of a unit code, or throws `UNKNOWN_UNIT`.
- * @throws UnitError `INVALID_OPTIONS` for a material that is not an object, a missing id or base
- * unit, alternative units that are not an array of `{ unit, numerator, denominator }`, a
- * numerator or denominator that is not a positive safe integer, or one unit given two different
- * rates; whatever `resolveUnit` throws.
+ * @param resolveUnit - finds the canonical definition of a unit code of the material `id`, or throws.
+ * @throws UnitError `INVALID_OPTIONS` for a material that is not an object or cannot be read, a
+ * missing id or base unit, alternative units that are not an array of `{ unit, numerator,
+ * denominator }`, a numerator or denominator that is not a positive safe integer, or one unit
+ * given two different rates; whatever `resolveUnit` throws.
  */
 export function createMaterialRates(
   material: unknown,
-  resolveUnit: (code: string) => UnitDefinition,
+  resolveUnit: (code: string, id: string) => UnitDefinition,
 ): MaterialRates {
   if (typeof material !== 'object' || material === null) {
     throw new UnitError('INVALID_OPTIONS', 'a material is an object { id, baseUnit, alternativeUnits? }');
   }
-  const { id, baseUnit, alternativeUnits = [] } = material as Partial<Record<keyof MaterialUnits, unknown>>;
+  const { id, baseUnit, alternativeUnits } = readOptionFields(
+    material,
+    ['id', 'baseUnit', 'alternativeUnits'],
+    'a material',
+  );
   if (typeof id !== 'string' || id === '') {
     throw new UnitError('INVALID_OPTIONS', 'a material needs an id');
   }
+  const details = { material: id };
   if (typeof baseUnit !== 'string') {
-    throw new UnitError('INVALID_OPTIONS', `material ${id} needs a baseUnit code`, { material: id });
+    throw new UnitError('INVALID_OPTIONS', `material ${id} needs a baseUnit code`, details);
   }
-  if (!Array.isArray(alternativeUnits)) {
-    throw new UnitError('INVALID_OPTIONS', `material ${id}: alternativeUnits must be an array`, {
-      material: id,
-    });
-  }
-  const anchors: MaterialAnchor[] = [{ unit: resolveUnit(baseUnit), rate: ONE }];
-  for (const alternative of alternativeUnits as unknown[]) {
-    const { unit: code, numerator, denominator } = (alternative ?? {}) as Record<string, unknown>;
+  const failure = { code: 'INVALID_OPTIONS', details } as const;
+  const alternatives =
+    alternativeUnits === undefined
+      ? []
+      : readList(alternativeUnits, `material ${id}: alternativeUnits`, failure);
+  const anchors: MaterialAnchor[] = [{ unit: resolveUnit(baseUnit, id), rate: ONE }];
+  alternatives.forEach((alternative, index) => {
+    const where = `material ${id}: alternativeUnits[${index}]`;
+    const {
+      unit: code,
+      numerator,
+      denominator,
+    } = readOptionFields(alternative, ['unit', 'numerator', 'denominator'], where, failure);
     if (typeof code !== 'string' || !isPositiveCount(numerator) || !isPositiveCount(denominator)) {
       throw new UnitError(
         'INVALID_OPTIONS',
-        `material ${id}: ${typeof code === 'string' ? code : 'an alternative unit'} needs a unit code and a positive integer numerator and denominator`,
-        { material: id },
+        `${where} (${describeInput(code)}) needs a unit code and a positive integer numerator and denominator`,
+        details,
       );
     }
-    const unit = resolveUnit(code);
+    const unit = resolveUnit(code, id);
     const rate = alternativeRate(numerator, denominator);
     const known = anchors.find((anchor) => anchor.unit.code === unit.code);
-    if (known !== undefined) {
-      if (known.rate.numerator * rate.denominator !== rate.numerator * known.rate.denominator) {
-        throw new UnitError('INVALID_OPTIONS', `material ${id}: ${unit.code} is given two different rates`, {
-          material: id,
-        });
-      }
-      continue;
+    if (known === undefined) {
+      anchors.push({ unit, rate });
+    } else if (known.rate.numerator * rate.denominator !== rate.numerator * known.rate.denominator) {
+      throw new UnitError(
+        'INVALID_OPTIONS',
+        `material ${id}: ${unit.code} is given two different rates`,
+        details,
+      );
     }
-    anchors.push({ unit, rate });
-  }
+  });
   return new MaterialRates(id, anchors);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Whether a code may appear in canonical records: `a` active (Rec 20 Rev 17 or Rec 21 with the X
  * prefix), `d` deprecated by Rec 20, `x` deleted. Deprecated and deleted codes are accepted as
- * input and resolved to their successors.
+ * input and resolved to their successors, unless another system reads the code otherwise (see
+ * read-unit-code.ts).
  */
 export type UnitStatus = 'a' | 'd' | 'x';
 
@@ -29,7 +30,8 @@ export type UnitRecord = readonly [
 ];
 
 /**
- * An SAP unit of measurement (T006 MSEHI), the canonical unit it stands for, and whether it is
- * the SAP unit that canonical unit maps back to.
+ * An SAP unit of measurement: its internal code (T006 MSEHI, `ST`), its English external
+ * commercial code (T006A MSEH3, `PC`), the canonical unit it stands for, and whether it is the
+ * SAP unit that canonical unit maps back to.
  */
-export type SapUnitRecord = readonly [sap: string, unit: string, primary: boolean];
+export type SapUnitRecord = readonly [sap: string, external: string, unit: string, primary: boolean];

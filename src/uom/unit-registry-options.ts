@@ -1,14 +1,25 @@
 import { UnitError, type UnitErrorDetails } from '../errors/unit-error.js';
 import { describeInput } from './describe-input.js';
+import { isArraySafely } from './is-array-safely.js';
 import { createMaterialRates, type MaterialRates, type MaterialUnits } from './material-rates.js';
-import { resolveStandardCode, unknownUnitError } from './resolve-unit-code.js';
+import { readEntries, readList, readOptionFields } from './read-caller-value.js';
+import { readUnitCode, STANDARD_TABLES, type UnitCodeTables } from './read-unit-code.js';
 import { findUnit, type UnitDefinition } from './unit-catalog.js';
+import { ANY_SYSTEM, type ResolvedUnitCodeOptions } from './unit-code-options.js';
 
 /** An SAP unit of measurement of your system and the canonical unit it stands for. */
 export interface SapUnitMapping {
   /** The internal SAP unit (T006 MSEHI), e.g. `ST`, `KAR` or a customer unit such as `ZBG`. */
   readonly sap: string;
-  /** The unit it stands for: a canonical code, or a code of a standard catalogue (Rec 20, SAP, UCUM). */
+  /**
+   * Its external commercial code (T006A MSEH3) in the language your interfaces send, e.g. `BAG`
+   * for `ZBG`; `fromSap` reads it as this unit. @default none
+   */
+  readonly external?: string;
+  /**
+   * The unit it stands for: a canonical code (`XBG`), or a code that `resolve` reads without a
+   * system (a retired Rec 20 code such as `PCE`, a UCUM code); not an SAP code.
+   */
   readonly unit: string;
   /** Whether `toSap(unit)` gives this SAP unit (when several stand for one unit). @default false */
   readonly primary?: boolean;
@@ -19,105 +30,102 @@ export interface UnitRegistryOptions {
   /**
    * Plant codes and their units: `{ Stk: 'H87', PC: 'H87', Ktn: 'XCT' }`. An alias wins over
    * every catalogue except an active Rec 20 code, which it may not redefine; so it also settles a
-   * code that your plant uses otherwise than SAP (`{ ST: 'XST' }` for sheets). Targets may be any
-   * code the registry resolves, another alias included (`{ Ktn: 'XCT', Karton: 'Ktn' }`), as
-   * `resolve` would read them. @default {}
+   * code that is ambiguous without a system (`{ ST: 'XST' }` for sheets, `{ KG: 'KGM' }`). Targets
+   * may be any code the registry resolves without a system, another alias included
+   * (`{ Ktn: 'XCT', Karton: 'Ktn' }`), as `resolve` would read them. @default {}
    */
   readonly aliases?: Readonly<Record<string, string>>;
   /**
    * Materials whose alternative units convert (1 unit = numerator/denominator base units);
-   * canonical `Material` objects fit. Conversions name them by id. @default []
+   * canonical `Material` objects fit. Their unit codes are read as `resolve` reads them without
+   * a system. Conversions name them by id. @default []
    */
   readonly materials?: readonly MaterialUnits[];
   /**
-   * Your system's SAP units (from transaction CUNI), read before the built-in standard table by
-   * `fromSap`, `toSap` and `resolve`. @default []
+   * Your system's SAP units (from transaction CUNI), read before SAP's standard table wherever
+   * codes are read as SAP (`fromSap`, `{ system: 'sap' }`) and by `toSap`. @default []
    */
   readonly sapUnits?: readonly SapUnitMapping[];
 }
 
 /** {@link UnitRegistryOptions} checked, resolved to canonical codes, with every default filled in. */
-export interface ResolvedUnitRegistryOptions {
-  /** Alias → canonical code, every alias already followed to its end. */
-  readonly aliases: ReadonlyMap<string, string>;
+export interface ResolvedUnitRegistryOptions extends UnitCodeTables {
   readonly materials: ReadonlyMap<string, MaterialRates>;
-  /** SAP unit → canonical code. */
-  readonly sapToUnit: ReadonlyMap<string, string>;
   /** Canonical code → the primary SAP unit. */
   readonly unitToSap: ReadonlyMap<string, string>;
 }
 
-/** What a code is looked up in: the plant aliases, then the standard catalogues with the own SAP units. */
-export type UnitLookup = Pick<ResolvedUnitRegistryOptions, 'aliases' | 'sapToUnit'>;
-
 /**
- * The canonical code of a code as a registry reads it: a plant alias, else a standard code
- * (see {@link resolveStandardCode}).
- * @returns the canonical code, or undefined for a code nothing knows or a value that is no string.
- */
-export function resolveCanonicalCode(code: unknown, lookup: UnitLookup): string | undefined {
-  if (typeof code !== 'string') return undefined;
-  return lookup.aliases.get(code) ?? resolveStandardCode(code, lookup.sapToUnit);
-}
-
-/**
- * The catalogue definition of a code as a registry reads it; see {@link resolveCanonicalCode}.
+ * The catalogue definition of a code as a registry reads it (see {@link readUnitCode}).
  * @returns the definition of the canonical unit.
- * @throws UnitError `UNKNOWN_UNIT` with `details`.
+ * @throws UnitError `UNKNOWN_UNIT` or `AMBIGUOUS_UNIT` with `details`.
  */
 export function resolveUnitDefinition(
   code: unknown,
-  lookup: UnitLookup,
+  tables: UnitCodeTables,
+  codes: ResolvedUnitCodeOptions,
   details: UnitErrorDetails,
 ): UnitDefinition {
-  const canonical = resolveCanonicalCode(code, lookup);
-  if (canonical === undefined) throw unknownUnitError(code, details);
-  return findUnit(canonical) as UnitDefinition;
+  return findUnit(readUnitCode(code, tables, codes, details)) as UnitDefinition;
 }
 
 function invalid(message: string, details: UnitErrorDetails = {}): UnitError {
   return new UnitError('INVALID_OPTIONS', message, details);
 }
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
 }
 
-/** The entries of an optional list option; INVALID_OPTIONS when it is given and not an array. */
-function listOf(value: unknown, name: string): readonly unknown[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw invalid(`${name} must be an array`);
-  return value;
+/** Adds `key → value` to a map, refusing a key given twice with different values. */
+function setOnce(map: Map<string, string>, key: string, value: string, what: string): void {
+  const known = map.get(key);
+  if (known !== undefined && known !== value) {
+    throw invalid(`sapUnits: the ${what} code ${key} is given twice, for ${known} and ${value}`, {
+      from: key,
+    });
+  }
+  map.set(key, value);
 }
 
-function resolveSapUnits(given: unknown): Pick<ResolvedUnitRegistryOptions, 'sapToUnit' | 'unitToSap'> {
+function resolveSapUnits(
+  given: unknown,
+): Pick<ResolvedUnitRegistryOptions, 'sapToUnit' | 'sapExternalToInternal' | 'unitToSap'> {
   const sapToUnit = new Map<string, string>();
+  const sapExternalToInternal = new Map<string, string>();
   const unitToSap = new Map<string, string>();
-  for (const mapping of listOf(given, 'sapUnits')) {
-    if (!isRecord(mapping) || typeof mapping['sap'] !== 'string' || mapping['sap'] === '') {
-      throw invalid('each of sapUnits needs a non-empty string sap and a unit');
+  readList(given === undefined ? [] : given, 'sapUnits').forEach((mapping, index) => {
+    const fields = readOptionFields(mapping, ['sap', 'external', 'unit', 'primary'], `sapUnits[${index}]`);
+    const { sap, external, unit: target, primary } = fields;
+    if (!isNonEmptyString(sap) || !(external === undefined || isNonEmptyString(external))) {
+      throw invalid(
+        'each of sapUnits needs a non-empty string sap, optionally a non-empty string external, and a unit',
+      );
     }
-    const { sap, unit: target } = mapping as Partial<SapUnitMapping> & { sap: string };
-    const unit = typeof target === 'string' ? resolveStandardCode(target, sapToUnit) : undefined;
-    if (unit === undefined) throw unknownUnitError(target, { from: sap, to: target as string });
-    sapToUnit.set(sap, unit);
-    if (mapping['primary'] === true) {
+    const unit = readUnitCode(target, STANDARD_TABLES, ANY_SYSTEM, { from: sap, to: target as string });
+    setOnce(sapToUnit, sap, unit, 'internal');
+    if (external !== undefined) setOnce(sapExternalToInternal, external, sap, 'external');
+    if (primary === true) {
       if (unitToSap.has(unit))
         throw invalid(`two primary SAP units for ${unit}: ${unitToSap.get(unit)} and ${sap}`);
       unitToSap.set(unit, sap);
     }
-  }
-  return { sapToUnit, unitToSap };
+  });
+  return { sapToUnit, sapExternalToInternal, unitToSap };
 }
 
 /**
  * Follows every alias to a canonical code: a target that names another alias is read through
- * it, as `resolve` reads codes; anything else through the standard catalogues. Each alias is
- * followed once, without recursion, so a long chain costs no stack.
+ * it, as `resolve` reads codes; anything else by the precedence rule without a system (see
+ * {@link readUnitCode}), with the registry's own SAP units. Each alias is followed once, without
+ * recursion, so a long chain costs no stack.
  */
-function resolveAliases(given: unknown, sapToUnit: ReadonlyMap<string, string>): Map<string, string> {
-  if (given !== undefined && !isRecord(given)) throw invalid('aliases must be an object of codes');
-  const targets = new Map(Object.entries(given ?? {}));
+function resolveAliases(given: unknown, sap: Omit<UnitCodeTables, 'aliases'>): Map<string, string> {
+  if (given === undefined) return new Map();
+  if (typeof given !== 'object' || given === null || isArraySafely(given)) {
+    throw invalid('aliases must be an object of codes');
+  }
+  const targets = new Map(readEntries(given, 'aliases'));
   for (const [alias, target] of targets) {
     if (typeof target !== 'string') {
       throw invalid(`the alias ${alias} must name a unit code, not ${describeInput(target)}`, {
@@ -125,6 +133,7 @@ function resolveAliases(given: unknown, sapToUnit: ReadonlyMap<string, string>):
       });
     }
   }
+  const tables: UnitCodeTables = { ...sap, aliases: new Map() };
   const aliases = new Map<string, string>();
   for (const alias of targets.keys()) {
     if (aliases.has(alias)) continue;
@@ -135,8 +144,7 @@ function resolveAliases(given: unknown, sapToUnit: ReadonlyMap<string, string>):
       const target = targets.get(current) as string;
       const next = target !== current && targets.has(target) ? target : undefined;
       if (next === undefined) {
-        unit = resolveStandardCode(target, sapToUnit);
-        if (unit === undefined) throw unknownUnitError(target, { from: current, to: target });
+        unit = readUnitCode(target, tables, ANY_SYSTEM, { from: current, to: target });
       } else if (aliases.has(next)) {
         unit = aliases.get(next) as string;
       } else if (inChain.has(next)) {
@@ -162,27 +170,35 @@ function resolveAliases(given: unknown, sapToUnit: ReadonlyMap<string, string>):
 
 /**
  * Checks the options of a unit registry and resolves every code in them to a canonical code.
+ * Each value of the caller's objects is read once; a value that cannot be read (a throwing
+ * getter, a revoked Proxy) is an `INVALID_OPTIONS` error, never the caller's own exception.
  * @returns the resolved options.
- * @throws UnitError `UNKNOWN_UNIT` for a target code no catalogue knows; `INVALID_OPTIONS` for
- * options of the wrong shape, an alias that redefines a canonical code, aliases that name each
- * other in a cycle, two primary SAP units for one unit, a duplicate material id or bad
- * alternative units.
+ * @throws UnitError `UNKNOWN_UNIT` or `AMBIGUOUS_UNIT` for a target code that does not resolve
+ * (see {@link readUnitCode}); `INVALID_OPTIONS` for options of the wrong shape or that cannot be
+ * read, an alias that redefines a canonical code, aliases that name each other in a cycle, an
+ * SAP code given twice for different units, two primary SAP units for one unit, a duplicate
+ * material id or bad alternative units.
  * @example resolveUnitRegistryOptions({ aliases: { Stk: 'PCE' } }).aliases.get('Stk') // 'H87'
  */
 export function resolveUnitRegistryOptions(options: UnitRegistryOptions = {}): ResolvedUnitRegistryOptions {
-  if (!isRecord(options)) throw invalid('the options of a unit registry must be an object');
-  const { sapToUnit, unitToSap } = resolveSapUnits(options.sapUnits);
-  const aliases = resolveAliases(options.aliases, sapToUnit);
-  const lookup: UnitLookup = { aliases, sapToUnit };
+  if (isArraySafely(options)) throw invalid('the options of a unit registry must be an object');
+  const given = readOptionFields(
+    options,
+    ['aliases', 'materials', 'sapUnits'],
+    'the options of a unit registry',
+  );
+  const { sapToUnit, sapExternalToInternal, unitToSap } = resolveSapUnits(given.sapUnits);
+  const aliases = resolveAliases(given.aliases, { sapToUnit, sapExternalToInternal });
+  const tables: UnitCodeTables = { aliases, sapToUnit, sapExternalToInternal };
   const materials = new Map<string, MaterialRates>();
-  for (const material of listOf(options.materials, 'materials')) {
-    const rates = createMaterialRates(material, (code) =>
-      resolveUnitDefinition(code, lookup, { from: code }),
+  for (const material of readList(given.materials === undefined ? [] : given.materials, 'materials')) {
+    const rates = createMaterialRates(material, (code, id) =>
+      resolveUnitDefinition(code, tables, ANY_SYSTEM, { from: code, material: id }),
     );
     if (materials.has(rates.id)) {
       throw invalid(`material ${rates.id} is given twice`, { material: rates.id });
     }
     materials.set(rates.id, rates);
   }
-  return { aliases, materials, sapToUnit, unitToSap };
+  return { aliases, materials, sapToUnit, sapExternalToInternal, unitToSap };
 }

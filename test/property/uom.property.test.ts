@@ -4,14 +4,22 @@ import {
   compareQuantities,
   convert,
   createUnitRegistry,
+  isMillwrightError,
   normalizeUcum,
   type RoundingMode,
+  type SapUnitMapping,
   subtractQuantities,
   sumQuantities,
+  UnitCode,
   UnitError,
+  type UnitRegistry,
+  validate,
 } from 'millwright';
 import { describe, expect, it } from 'vitest';
 import { parseDecimal } from '../../src/uom/decimal.js';
+import { SAP_UNIT_RECORDS } from '../../src/uom/generated/sap-units.js';
+import { FROM_UCUM } from '../../src/uom/generated/ucum-codes.js';
+import { CANONICAL_UNIT_CODES } from '../../src/uom/generated/unit-codes.js';
 import { UNIT_RECORDS } from '../../src/uom/generated/units.js';
 import {
   addRationals,
@@ -411,6 +419,498 @@ describe('robustness (property)', () => {
         unitErrorOnly(() => convert({ value: '1', unit: text }, 'KGM'));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/** A call's outcome: the canonical code it gave, or the code of the UnitError it threw. */
+type Outcome = { readonly unit: string } | { readonly error: string; readonly thrown: UnitError };
+
+function outcome(run: () => string): Outcome {
+  try {
+    return { unit: run() };
+  } catch (error) {
+    if (!(error instanceof UnitError)) throw error;
+    return { error: error.code, thrown: error };
+  }
+}
+
+/** Every code a system knows: the catalogue's, SAP's internal and external ones, UCUM's short ones. */
+const ALL_CODES = [
+  ...new Set([
+    ...UNIT_RECORDS.map(([code]) => code),
+    ...SAP_UNIT_RECORDS.map(([internal]) => internal),
+    ...SAP_UNIT_RECORDS.map(([, external]) => external),
+    ...FROM_UCUM.map(([ucum]) => ucum).filter((ucum) => ucum.length <= 4),
+  ]),
+];
+const ACTIVE = new Set(UNIT_RECORDS.filter(([, status]) => status === 'a').map(([code]) => code));
+
+/**
+ * The precedence rule, checked on one code: resolve, convert and describe agree; the result is a
+ * canonical code; resolve with { system: 'sap' } is fromSap; where resolve and fromSap both
+ * answer and differ, the code is an active Rec 20 code (the documented rule), never anything
+ * else; an AMBIGUOUS_UNIT error lists at least two different meanings and names each.
+ */
+function checkPrecedence(registry: UnitRegistry, code: string): void {
+  const resolved = outcome(() => registry.resolve(code));
+  const converted = outcome(() => registry.convert({ value: '0', unit: code }, code).unit);
+  // A code retired without successor is described as itself, and resolves to nothing.
+  const described = outcome(() => {
+    const description = registry.describe(code);
+    if (description.status === 'active') return description.code;
+    if (description.successor != null) return description.successor;
+    throw new UnitError('UNKNOWN_UNIT', `${code} was retired without successor`);
+  });
+  const fromSap = outcome(() => registry.fromSap(code));
+  const asSap = outcome(() => registry.resolve(code, { system: 'sap' }));
+  const summary = (result: Outcome) => ('unit' in result ? result.unit : result.error);
+  // INCOMPATIBLE_UNITS: a unit without a factor (a package) converts to itself all the same.
+  expect(summary(converted), code).toBe(summary(resolved));
+  expect(summary(described), code).toBe(summary(resolved));
+  expect(summary(asSap), code).toBe(summary(fromSap));
+  for (const result of [resolved, fromSap]) {
+    if ('unit' in result) expect(CANONICAL_UNIT_CODES.has(result.unit), code).toBe(true);
+  }
+  if ('unit' in resolved && 'unit' in fromSap && resolved.unit !== fromSap.unit) {
+    expect(ACTIVE.has(code), `${code}: ${resolved.unit} or ${fromSap.unit}`).toBe(true);
+  }
+  for (const result of [resolved, fromSap]) {
+    if ('unit' in result || result.error !== 'AMBIGUOUS_UNIT') continue;
+    const readings = result.thrown.readings ?? [];
+    expect(new Set(readings.map((reading) => reading.unit ?? reading.name)).size, code).toBeGreaterThan(1);
+    for (const reading of readings) expect(result.thrown.message).toContain(reading.unit ?? 'no successor');
+  }
+}
+
+describe('one precedence rule for unit codes (property)', () => {
+  it('holds for every code of the catalogue, SAP and UCUM, in the standard registry and UnitCode', () => {
+    const registry = createUnitRegistry();
+    for (const code of ALL_CODES) {
+      checkPrecedence(registry, code);
+      if (!/^[A-Z0-9]{2,3}$/.test(code)) continue;
+      const result = validate(UnitCode, code);
+      const ambiguous = outcome(() => registry.resolve(code));
+      if ('error' in ambiguous && ambiguous.error === 'AMBIGUOUS_UNIT') {
+        expect(result.ok ? [] : result.issues.map((issue) => issue.code), code).toEqual(['ambiguous_unit']);
+      }
+      if (result.ok) expect(ACTIVE.has(code) || code.startsWith('X'), code).toBe(true);
+    }
+    expect(ALL_CODES.length).toBeGreaterThan(2500);
+  });
+
+  it('holds with a system’s own SAP units that collide with any code', () => {
+    const anyCode = fc.constantFrom(...ALL_CODES);
+    const sapUnit = fc.record(
+      {
+        sap: anyCode,
+        external: anyCode,
+        unit: fc.constantFrom(...CANONICAL_UNIT_CODES),
+      },
+      { requiredKeys: ['sap', 'unit'] },
+    );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(sapUnit, { maxLength: 4, selector: (unit) => unit.sap }),
+        anyCode,
+        (own, code) => {
+          const externals = new Set<string>();
+          const sapUnits: SapUnitMapping[] = own.filter(
+            (unit) =>
+              unit.external === undefined || (!externals.has(unit.external) && externals.add(unit.external)),
+          );
+          const registry = createUnitRegistry({ sapUnits });
+          for (const probe of [code, ...sapUnits.flatMap((unit) => [unit.sap, unit.external ?? unit.sap])])
+            checkPrecedence(registry, probe);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** How a caller's object fights back; applied to one object of a call's arguments. */
+type Poison =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'getter-throws'; readonly key: number; readonly thrown: unknown }
+  | { readonly kind: 'proxy-throws'; readonly traps: readonly ProxyTrap[]; readonly thrown: unknown }
+  | { readonly kind: 'revoked' }
+  | { readonly kind: 'changes'; readonly key: number; readonly after: number; readonly junk: unknown }
+  | { readonly kind: 'iterator-throws'; readonly after: number; readonly thrown: unknown };
+
+type ProxyTrap = 'get' | 'has' | 'ownKeys' | 'getOwnPropertyDescriptor' | 'getPrototypeOf';
+
+/** Keys the units functions read, so that a poisoned key is often one that is read. */
+const READ_KEYS = [
+  'value',
+  'unit',
+  'scale',
+  'rounding',
+  'system',
+  'sapForm',
+  'material',
+  'registry',
+  'id',
+  'baseUnit',
+  'alternativeUnits',
+  'numerator',
+  'denominator',
+  'sap',
+  'external',
+  'primary',
+  'aliases',
+  'materials',
+  'sapUnits',
+];
+
+/** Stands for a revoked Proxy (fast-check cannot hold one: it inspects the values it generates). */
+const REVOKED_PROXY = Symbol('a revoked Proxy');
+
+/** Values thrown by callers' code, hostile ones included: a revoked Proxy, a throwing `name`. */
+const thrownValue = fc.oneof(
+  fc.anything(),
+  fc.constant(new Error('thrown by the caller')),
+  fc.constant(
+    Object.defineProperty(new Error('hostile'), 'name', {
+      get() {
+        throw new Error('name getter');
+      },
+    }),
+  ),
+  fc.constant(REVOKED_PROXY),
+);
+
+/** What a poisoned getter or trap throws: the value itself, or a fresh revoked Proxy for the marker. */
+function thrownBy(value: unknown): unknown {
+  if (value !== REVOKED_PROXY) return value;
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
+
+const poisonArbitrary: fc.Arbitrary<Poison> = fc.oneof(
+  fc.constant({ kind: 'none' } as const),
+  fc.record({ kind: fc.constant('getter-throws' as const), key: fc.nat(), thrown: thrownValue }),
+  fc.record({
+    kind: fc.constant('proxy-throws' as const),
+    traps: fc.subarray(['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf'] as const, {
+      minLength: 1,
+    }),
+    thrown: thrownValue,
+  }),
+  fc.constant({ kind: 'revoked' } as const),
+  fc.record({
+    kind: fc.constant('changes' as const),
+    key: fc.nat(),
+    after: fc.nat({ max: 3 }),
+    junk: fc.constantFrom(5, null, 'x', -1, {}, 'sap', 'KGM', 'GRM', '1000', 'PAL', [], undefined),
+  }),
+  fc.record({
+    kind: fc.constant('iterator-throws' as const),
+    after: fc.nat({ max: 3 }),
+    thrown: thrownValue,
+  }),
+);
+
+/** A structured copy of plain test data (objects, arrays, primitives). */
+function copy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copy(item)])) as T;
+  }
+  return value;
+}
+
+function keyOf(base: object, index: number): string {
+  const keys = Array.isArray(base)
+    ? base.map((_, position) => String(position))
+    : [...new Set([...Object.keys(base), ...READ_KEYS])];
+  return keys[index % Math.max(keys.length, 1)] ?? '0';
+}
+
+/**
+ * The poisoned object, and what a caller with plain data would have passed: the plain
+ * equivalent (each value as its first read gives it), or `throws` when every reading fails,
+ * or `may-throw` with the equivalent when the poisoned part might not be read at all.
+ */
+function poisonObject(
+  base: object,
+  poison: Poison,
+): { hostile: unknown; plain: unknown; expect: 'same' | 'throws' | 'may-throw' } {
+  const hostile = copy(base);
+  switch (poison.kind) {
+    case 'none':
+      return { hostile, plain: base, expect: 'same' };
+    case 'getter-throws': {
+      const key = keyOf(base, poison.key);
+      Object.defineProperty(hostile, key, {
+        enumerable: true,
+        configurable: true,
+        get() {
+          throw thrownBy(poison.thrown);
+        },
+      });
+      const plain = copy(base) as Record<string, unknown>;
+      delete plain[key];
+      return { hostile, plain, expect: 'may-throw' };
+    }
+    case 'proxy-throws': {
+      const handler: ProxyHandler<object> = {};
+      for (const trap of poison.traps)
+        handler[trap] = () => {
+          throw thrownBy(poison.thrown);
+        };
+      return { hostile: new Proxy(hostile, handler), plain: base, expect: 'may-throw' };
+    }
+    case 'revoked': {
+      const { proxy, revoke } = Proxy.revocable(hostile, {});
+      revoke();
+      return { hostile: proxy, plain: undefined, expect: 'throws' };
+    }
+    case 'changes': {
+      const key = keyOf(base, poison.key);
+      const first = (base as Record<string, unknown>)[key];
+      let reads = 0;
+      Object.defineProperty(hostile, key, {
+        enumerable: true,
+        configurable: true,
+        get() {
+          reads += 1;
+          return reads <= poison.after ? first : poison.junk;
+        },
+      });
+      const plain = copy(base) as Record<string, unknown>;
+      Object.defineProperty(plain, key, {
+        value: poison.after >= 1 ? first : poison.junk,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+      return { hostile, plain, expect: 'same' };
+    }
+    default: {
+      if (!Array.isArray(base)) return { hostile, plain: base, expect: 'same' };
+      const items = base.slice(0, poison.after).map(copy);
+      const iterable = {
+        *[Symbol.iterator]() {
+          yield* items;
+          throw thrownBy(poison.thrown);
+        },
+      };
+      return { hostile: iterable, plain: undefined, expect: 'throws' };
+    }
+  }
+}
+
+/** Every object node of plain test data, by path, the root first. */
+function objectPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value !== 'object' || value === null) return [];
+  const children = Object.entries(value).flatMap(([key, item]) =>
+    objectPaths(item, [...path, Array.isArray(value) ? Number(key) : key]),
+  );
+  return [path, ...children];
+}
+
+function replaceAt(root: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path as [string | number, ...(string | number)[]];
+  const clone = copy(root) as Record<string | number, unknown>;
+  clone[head] = replaceAt(clone[head], rest, replacement);
+  return clone;
+}
+
+/** Poisons one object node of a call's arguments (an array of them), chosen by `pick`. */
+function poisonArguments(
+  args: readonly unknown[],
+  pick: number,
+  poison: Poison,
+): { hostile: unknown[]; plain: unknown[]; expect: 'same' | 'throws' | 'may-throw' } {
+  const paths = objectPaths(args).slice(1); // the argument list itself is ours, not the caller's
+  if (paths.length === 0) return { hostile: [...args], plain: [...args], expect: 'same' };
+  const path = paths[pick % paths.length] as (string | number)[];
+  let node: unknown = args;
+  for (const key of path) node = (node as Record<string | number, unknown>)[key];
+  const poisoned = poisonObject(node as object, poison);
+  return {
+    hostile: replaceAt(args, path, poisoned.hostile) as unknown[],
+    plain: replaceAt(args, path, poisoned.plain) as unknown[],
+    expect: poisoned.expect,
+  };
+}
+
+/** A call's result as data, or the code of the MillwrightError it threw; anything else fails. */
+function settle(run: () => unknown): string {
+  try {
+    const result = run();
+    return `ok ${JSON.stringify(result)}`;
+  } catch (error) {
+    expect(isMillwrightError(error), String(error)).toBe(true);
+    expect((error as UnitError).code).toMatch(/^[A-Z_]+$/);
+    return `error ${(error as UnitError).code}`;
+  }
+}
+
+function checkHostile(
+  call: (...args: unknown[]) => unknown,
+  args: readonly unknown[],
+  pick: number,
+  poison: Poison,
+): void {
+  const { hostile, plain, expect: expected } = poisonArguments(args, pick, poison);
+  const outcome = settle(() => call(...hostile));
+  if (expected === 'throws') {
+    expect(outcome).toMatch(/^error /);
+    return;
+  }
+  const plainOutcome = settle(() => call(...plain));
+  if (expected === 'may-throw' && outcome.startsWith('error ')) return;
+  // Read once: what was done with the hostile object is what plain data read once gives.
+  expect(outcome).toBe(plainOutcome);
+}
+
+describe('hostile caller objects (property)', () => {
+  const unitCode = fc.constantFrom(
+    'KGM',
+    'GRM',
+    'LBR',
+    'H87',
+    'XCT',
+    'DZN',
+    'KG',
+    'ST',
+    'PC',
+    'PCE',
+    'kg',
+    'PAL',
+    'Stk',
+  );
+  const quantity = fc.record({ value: fc.constantFrom('1', '0.5', '12', '-3', '1.25', 'x'), unit: unitCode });
+  const material = fc.record(
+    {
+      id: fc.constantFrom('FG-1', 'FG-2'),
+      baseUnit: fc.constantFrom('H87', 'KGM'),
+      alternativeUnits: fc.array(
+        fc.record({
+          unit: fc.constantFrom('XCT', 'KGM', 'DZN', 'XBX'),
+          numerator: fc.integer({ min: 1, max: 24 }),
+          denominator: fc.integer({ min: 1, max: 4 }),
+        }),
+        { maxLength: 2 },
+      ),
+    },
+    { requiredKeys: ['id', 'baseUnit'] },
+  );
+  const options = fc.record(
+    {
+      scale: fc.integer({ min: 0, max: 4 }),
+      rounding: fc.constantFrom('half-up', 'floor', 'half-even'),
+      system: fc.constant('sap'),
+      material: fc.oneof(fc.constant('FG-1'), material),
+      unit: unitCode,
+    },
+    { requiredKeys: [] },
+  );
+  const registry = createUnitRegistry({
+    aliases: { Stk: 'H87' },
+    materials: [
+      { id: 'FG-1', baseUnit: 'H87', alternativeUnits: [{ unit: 'XCT', numerator: 12, denominator: 1 }] },
+    ],
+  });
+  const run = { numRuns: 400 };
+
+  it('convert and registry.convert give a MillwrightError or what plain data read once gives', () => {
+    fc.assert(
+      fc.property(quantity, unitCode, options, fc.nat(), poisonArbitrary, (q, to, given, pick, poison) => {
+        checkHostile((a, b, c) => convert(a as never, b as never, c as never), [q, to, given], pick, poison);
+        checkHostile(
+          (a, b, c) => registry.convert(a as never, b as never, c as never),
+          [q, to, given],
+          pick,
+          poison,
+        );
+      }),
+      run,
+    );
+  });
+
+  it('the quantity helpers give a MillwrightError or what plain data read once gives', () => {
+    fc.assert(
+      fc.property(
+        fc.array(quantity, { maxLength: 4 }),
+        quantity,
+        options,
+        fc.nat(),
+        poisonArbitrary,
+        (list, other, given, pick, poison) => {
+          checkHostile((a, b) => sumQuantities(a as never, b as never), [list, given], pick, poison);
+          const first = list[0] ?? other;
+          for (const helper of [addQuantities, subtractQuantities, compareQuantities] as const) {
+            checkHostile(
+              (a, b, c) => (helper as (...parts: unknown[]) => unknown)(a, b, c),
+              [first, other, given],
+              pick,
+              poison,
+            );
+          }
+        },
+      ),
+      run,
+    );
+  });
+
+  it('registry methods give a MillwrightError or what plain options read once give', () => {
+    const codeOptions = fc.record(
+      { system: fc.constantFrom('sap', 'rec20'), sapForm: fc.constantFrom('internal', 'external') },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(unitCode, codeOptions, fc.nat(), poisonArbitrary, (code, given, pick, poison) => {
+        checkHostile((a, b) => registry.resolve(a as never, b as never), [code, given], pick, poison);
+        checkHostile((a, b) => registry.describe(a as never, b as never), [code, given], pick, poison);
+        checkHostile((a, b) => registry.fromSap(a as never, b as never), [code, given], pick, poison);
+      }),
+      run,
+    );
+  });
+
+  it('createUnitRegistry gives a MillwrightError, or a registry that answers as one made from plain options read once', () => {
+    const registryOptions = fc.record(
+      {
+        aliases: fc.dictionary(fc.constantFrom('Stk', 'Ktn', 'KG', 'PAL', 'A'), unitCode, { maxKeys: 3 }),
+        materials: fc.array(material, { maxLength: 2 }),
+        sapUnits: fc.array(
+          fc.record(
+            {
+              sap: fc.constantFrom('ZBG', 'PC', 'ZST', 'KG'),
+              external: fc.constantFrom('BAG', 'ST', 'ZBX'),
+              unit: fc.constantFrom('XBG', 'H87', 'KGM', 'KG'),
+              primary: fc.boolean(),
+            },
+            { requiredKeys: ['sap', 'unit'] },
+          ),
+          { maxLength: 2 },
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    const probes = ['ZBG', 'BAG', 'PC', 'KG', 'ST', 'Stk', 'Ktn', 'PAL', 'A', 'H87', 'XBG'];
+    /** What a registry answers about the probe codes, as data. */
+    const answers = (made: unknown) => {
+      const units = made as ReturnType<typeof createUnitRegistry>;
+      return probes.map((code) =>
+        [
+          settle(() => units.resolve(code)),
+          settle(() => units.fromSap(code)),
+          settle(() => units.toSap(code)),
+          settle(() => units.convert({ value: '2', unit: code }, 'H87', { material: 'FG-1' })),
+        ].join(' '),
+      );
+    };
+    fc.assert(
+      fc.property(registryOptions, fc.nat(), poisonArbitrary, (given, pick, poison) => {
+        checkHostile((a) => answers(createUnitRegistry(a as never)), [given], pick, poison);
+      }),
+      run,
     );
   });
 });

@@ -76,9 +76,10 @@ describe('convert', () => {
     expect(convert(q('1', 'HAR'), 'MTK').value).toBe('10000');
   });
 
-  it('resolves SAP and UCUM codes too', () => {
+  it('resolves UCUM codes, and SAP codes where the options say the codes are SAP', () => {
     expect(convert(q('1', '[lb_av]'), 'kg')).toEqual({ value: '0.45359237', unit: 'KGM' });
-    expect(convert(q('2', 'M'), 'CM')).toEqual({ value: '200', unit: 'CMT' });
+    expect(convert(q('2', 'M'), 'CM', { system: 'sap' })).toEqual({ value: '200', unit: 'CMT' });
+    expect(failure(() => convert(q('2', 'M'), 'CM')).code).toBe('UNKNOWN_UNIT');
   });
 
   it('converts angles through π exactly, or rounds them with a scale', () => {

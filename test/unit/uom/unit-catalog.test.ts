@@ -114,9 +114,10 @@ describe('the generated unit catalogue', () => {
       );
     }
     for (const [, code] of FROM_UCUM) expect(CANONICAL_UNIT_CODES.has(code), code).toBe(true);
-    for (const [sap, unit] of SAP_UNIT_RECORDS) {
+    for (const [sap, external, unit] of SAP_UNIT_RECORDS) {
       expect(CANONICAL_UNIT_CODES.has(unit), sap).toBe(true);
-      expect(registry.fromSap(sap)).toBe(unit);
+      expect(registry.fromSap(sap, { sapForm: 'internal' })).toBe(unit);
+      expect(registry.fromSap(external, { sapForm: 'external' })).toBe(unit);
     }
   });
 

@@ -19,14 +19,14 @@ const bottle: Material = {
 
 describe('createUnitRegistry', () => {
   const registry = createUnitRegistry({
-    aliases: { Stk: 'H87', PC: 'PCE', KG: 'KGM', 'Ktn.': 'KAR' },
+    aliases: { Stk: 'H87', PC: 'PCE', KG: 'KGM', 'Ktn.': 'XCT' },
     materials: [
       bottle,
       { id: 'RM-1', baseUnit: 'KGM', alternativeUnits: [{ unit: 'LTR', numerator: 9, denominator: 10 }] },
     ],
   });
 
-  it('resolves aliases, retired codes, SAP and UCUM codes to canonical codes', () => {
+  it('resolves aliases, retired codes and UCUM codes to canonical codes, SAP codes when asked', () => {
     expect(registry.resolve('Stk')).toBe('H87');
     expect(registry.resolve('PC')).toBe('H87');
     expect(registry.resolve('KG')).toBe('KGM'); // the alias wins over Rec 20's deleted KG (keg)
@@ -34,19 +34,21 @@ describe('createUnitRegistry', () => {
     expect(registry.resolve('PCE')).toBe('H87');
     expect(registry.resolve('CT')).toBe('XCT');
     expect(registry.resolve('PF')).toBe('XPX');
-    expect(registry.resolve('KAR')).toBe('XCT');
+    expect(registry.resolve('KAR', { system: 'sap' })).toBe('XCT');
     expect(registry.resolve('kg')).toBe('KGM');
     expect(registry.resolve('KGM')).toBe('KGM');
     expect(failure(() => registry.resolve('nonsense')).code).toBe('UNKNOWN_UNIT');
   });
 
-  it('reads SAP units before the Rec 20 codes they collide with once Rec 20 retired those', () => {
+  it('reads SAP units only when asked, and refuses the Rec 20 codes they collide with otherwise', () => {
     const plain = createUnitRegistry();
-    expect(plain.resolve('ST')).toBe('H87'); // SAP piece, not Rec 20's deleted sheet (XST)
-    expect(plain.resolve('KG')).toBe('KGM'); // SAP kilogram, not Rec 20's deleted keg (XKG)
+    expect(failure(() => plain.resolve('ST')).code).toBe('AMBIGUOUS_UNIT'); // SAP piece or Rec 20's deleted sheet
+    expect(failure(() => plain.resolve('KG')).code).toBe('AMBIGUOUS_UNIT'); // SAP kilogram or Rec 20's deleted keg
+    expect(plain.resolve('ST', { system: 'sap' })).toBe('H87');
     expect(plain.resolve('EA')).toBe('EA'); // active in Rec 20
     expect(plain.resolve('BX')).toBe('XBX'); // retired, no SAP unit
-    expect(plain.resolve('M')).toBe('MTR');
+    expect(failure(() => plain.resolve('M')).code).toBe('UNKNOWN_UNIT'); // SAP only
+    expect(plain.resolve('M', { system: 'sap' })).toBe('MTR');
     expect(createUnitRegistry({ aliases: { ST: 'XST' } }).resolve('ST')).toBe('XST'); // an alias decides
   });
 
@@ -110,7 +112,8 @@ describe('createUnitRegistry', () => {
     expect(custom.fromSap('ZBG')).toBe('XBG');
     expect(custom.toSap('XBG')).toBe('ZBG');
     expect(custom.toSap('H87')).toBe('STK');
-    expect(custom.resolve('ZBG')).toBe('XBG');
+    expect(custom.resolve('ZBG', { system: 'sap' })).toBe('XBG');
+    expect(failure(() => custom.resolve('ZBG')).code).toBe('UNKNOWN_UNIT');
   });
 
   it('maps to and from UCUM, in any spelling of a term', () => {
