@@ -1,7 +1,9 @@
 import { MappingError } from '../errors/mapping-error.js';
 import type { WorkOrderStatus } from '../model/work-order.js';
+import { describeInput } from '../uom/describe-input.js';
 import { CodeMap } from './code-map.js';
 import type { CodeMapRow } from './code-map-csv.js';
+import { shortenCode } from './shorten-code.js';
 
 /**
  * The system statuses of SAP production and process orders that decide their life cycle, with
@@ -88,23 +90,72 @@ const CANONICAL_OF = new Map(
   ]),
 );
 
+/** More statuses than an order ever carries at once: a longer list is not a status set. */
+const MAX_STATUSES = 1000;
+
+const ORDER_STATUS = { domain: 'workorder-status', system: SAP } as const;
+
+function invalidStatuses(message: string, cause?: unknown): MappingError {
+  return new MappingError('INVALID_SOURCE_DATA', message, ORDER_STATUS, { cause });
+}
+
+/**
+ * The statuses as a list of strings, each read once. A status that is not a string is refused,
+ * not skipped: the statuses that remain could name a status the order does not have.
+ */
+function readStatuses(statuses: unknown): readonly string[] {
+  if (typeof statuses === 'string') {
+    const list = statuses.split(/[\s,]+/, MAX_STATUSES + 1);
+    if (list.length > MAX_STATUSES)
+      throw invalidStatuses(`more than ${MAX_STATUSES} SAP order statuses: this is not a status set`);
+    return list;
+  }
+  try {
+    if (!Array.isArray(statuses)) {
+      throw invalidStatuses(
+        `SAP order statuses must be a string or a list of strings, not ${describeInput(statuses)}`,
+      );
+    }
+    const length: number = statuses.length;
+    if (length > MAX_STATUSES)
+      throw invalidStatuses(`more than ${MAX_STATUSES} SAP order statuses: this is not a status set`);
+    const list: string[] = [];
+    for (let index = 0; index < length; index += 1) {
+      const status: unknown = statuses[index];
+      if (typeof status !== 'string') {
+        throw invalidStatuses(
+          `SAP order status ${index + 1} is ${describeInput(status)}, not a string such as "REL" or "I0002"`,
+        );
+      }
+      list.push(status);
+    }
+    return list;
+  } catch (error) {
+    if (error instanceof MappingError) throw error;
+    // A throwing getter, a revoked Proxy: the caller's list could not be read.
+    throw invalidStatuses('the list of SAP order statuses could not be read (see the cause)', error);
+  }
+}
+
 /**
  * The one canonical status of an SAP order from the set of system statuses it carries at once,
  * as SAP shows them (`"REL PCNF PRC MACM"`, separated by spaces or commas) or as a list; status
- * numbers (`I0002`) count too. The most advanced status wins: DLFL/DLT > CLSD > TECO/DLV/CNF >
- * LKD > PCNF/PDLV > REL/PREL > CRTD. Statuses outside {@link sapOrderStatusMap} (PRC, MACM, user
- * statuses...) are ignored.
+ * numbers (`I0002`) count too, in any case and with SAP's padding blanks. The most advanced
+ * status wins: DLFL/DLT > CLSD > TECO/DLV/CNF > LKD > PCNF/PDLV > REL/PREL > CRTD. Statuses
+ * outside {@link sapOrderStatusMap} (PRC, MACM, user statuses...) are ignored.
  * @returns the canonical work order status.
- * @throws MappingError `UNMAPPED_CODE` when none of the statuses is a life-cycle status.
+ * @throws MappingError `UNMAPPED_CODE` when none of the statuses is a life-cycle status;
+ * `INVALID_SOURCE_DATA` for a value that is not a string or a list of strings, a list with a
+ * status that is not a string (it is refused, not skipped), more than 1,000 statuses, or a list
+ * that cannot be read (a throwing getter; the error is the cause).
  * @example workOrderStatusFromSap('REL PCNF PRC MACM'); // 'in-progress'
  * @example workOrderStatusFromSap(['REL', 'CNF', 'TECO']); // 'completed'
  */
 export function workOrderStatusFromSap(statuses: string | readonly string[]): WorkOrderStatus {
-  const list: readonly unknown[] =
-    typeof statuses === 'string' ? statuses.split(/[\s,]+/) : Array.isArray(statuses) ? statuses : [];
+  const list = readStatuses(statuses);
   let best: number = PRECEDENCE.length;
   for (const status of list) {
-    const canonical = typeof status === 'string' ? CANONICAL_OF.get(status.trim().toUpperCase()) : undefined;
+    const canonical = CANONICAL_OF.get(status.trim().toUpperCase());
     if (canonical !== undefined) best = Math.min(best, PRECEDENCE.indexOf(canonical));
   }
   const status = PRECEDENCE[best];
@@ -112,12 +163,8 @@ export function workOrderStatusFromSap(statuses: string | readonly string[]): Wo
     const written = list.join(' ');
     throw new MappingError(
       'UNMAPPED_CODE',
-      `no life-cycle status among the SAP order statuses "${written}"`,
-      {
-        domain: 'workorder-status',
-        system: SAP,
-        value: written,
-      },
+      `no life-cycle status among the SAP order statuses ${describeInput(written)}`,
+      { ...ORDER_STATUS, value: shortenCode(written) },
     );
   }
   return status;
