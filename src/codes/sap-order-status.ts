@@ -1,8 +1,9 @@
 import { MappingError } from '../errors/mapping-error.js';
-import type { WorkOrderStatus } from '../model/work-order.js';
+import { WorkOrderStatus } from '../model/work-order.js';
 import { describeInput } from '../uom/describe-input.js';
 import { CodeMap } from './code-map.js';
 import type { CodeMapRow } from './code-map-csv.js';
+import { readCallerValue } from './read-caller-value.js';
 import { shortenCode } from './shorten-code.js';
 
 /**
@@ -60,13 +61,13 @@ const SAP = 'sap';
  * sapOrderStatusMap.toCanonical('sap', 'TECO'); // 'completed'
  * sapOrderStatusMap.fromCanonical('sap', 'released'); // 'REL'
  */
-export const sapOrderStatusMap: CodeMap = CodeMap.fromRows(
+export const sapOrderStatusMap: CodeMap<WorkOrderStatus> = CodeMap.fromRows(
   'workorder-status',
   ROWS.flatMap(([code, number, canonical]): CodeMapRow[] => [
     { system: SAP, code, canonical },
     { system: SAP, code: number, canonical },
   ]),
-  { unmapped: 'error' },
+  { canonical: WorkOrderStatus, unmapped: 'error' },
 );
 
 /**
@@ -99,6 +100,9 @@ function invalidStatuses(message: string, cause?: unknown): MappingError {
   return new MappingError('INVALID_SOURCE_DATA', message, ORDER_STATUS, { cause });
 }
 
+const tooMany = (): MappingError =>
+  invalidStatuses(`more than ${MAX_STATUSES} SAP order statuses: this is not a status set`);
+
 /**
  * The statuses as a list of strings, each read once. A status that is not a string is refused,
  * not skipped: the statuses that remain could name a status the order does not have.
@@ -106,35 +110,30 @@ function invalidStatuses(message: string, cause?: unknown): MappingError {
 function readStatuses(statuses: unknown): readonly string[] {
   if (typeof statuses === 'string') {
     const list = statuses.split(/[\s,]+/, MAX_STATUSES + 1);
-    if (list.length > MAX_STATUSES)
-      throw invalidStatuses(`more than ${MAX_STATUSES} SAP order statuses: this is not a status set`);
+    if (list.length > MAX_STATUSES) throw tooMany();
     return list;
   }
-  try {
-    if (!Array.isArray(statuses)) {
+  const unreadable = (cause: unknown): MappingError =>
+    invalidStatuses('the list of SAP order statuses could not be read (see the cause)', cause);
+  if (!readCallerValue(() => Array.isArray(statuses), unreadable)) {
+    throw invalidStatuses(
+      `SAP order statuses must be a string or a list of strings, not ${describeInput(statuses)}`,
+    );
+  }
+  const array = statuses as readonly unknown[];
+  const length = readCallerValue(() => array.length, unreadable);
+  if (length > MAX_STATUSES) throw tooMany();
+  const list: string[] = [];
+  for (let index = 0; index < length; index += 1) {
+    const status = readCallerValue(() => array[index], unreadable);
+    if (typeof status !== 'string') {
       throw invalidStatuses(
-        `SAP order statuses must be a string or a list of strings, not ${describeInput(statuses)}`,
+        `SAP order status ${index + 1} is ${describeInput(status)}, not a string such as "REL" or "I0002"`,
       );
     }
-    const length: number = statuses.length;
-    if (length > MAX_STATUSES)
-      throw invalidStatuses(`more than ${MAX_STATUSES} SAP order statuses: this is not a status set`);
-    const list: string[] = [];
-    for (let index = 0; index < length; index += 1) {
-      const status: unknown = statuses[index];
-      if (typeof status !== 'string') {
-        throw invalidStatuses(
-          `SAP order status ${index + 1} is ${describeInput(status)}, not a string such as "REL" or "I0002"`,
-        );
-      }
-      list.push(status);
-    }
-    return list;
-  } catch (error) {
-    if (error instanceof MappingError) throw error;
-    // A throwing getter, a revoked Proxy: the caller's list could not be read.
-    throw invalidStatuses('the list of SAP order statuses could not be read (see the cause)', error);
+    list.push(status);
   }
+  return list;
 }
 
 /**
