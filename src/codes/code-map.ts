@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { MappingError } from '../errors/mapping-error.js';
-import { describeInput } from '../uom/describe-input.js';
 import { type CodeMapRow, readCodeMapCsv, writeCodeMapCsv } from './code-map-csv.js';
 import {
   type CanonicalSchema,
@@ -11,6 +10,7 @@ import {
   type UnmappedPolicy,
 } from './code-map-options.js';
 import { type RowField, readCodeMapRows, type SourcedRow } from './code-map-rows.js';
+import { describeValue } from './describe-value.js';
 import type { CsvOptions } from './parse-csv.js';
 import { shortenCode } from './shorten-code.js';
 
@@ -91,11 +91,11 @@ export class CodeMap<C extends string = string> {
       const code = this.text(row, 'code');
       const given = this.text(row, 'canonical');
       if (row.primary !== undefined && typeof row.primary !== 'boolean') {
-        this.fail(row, 'primary', `primary is ${describeInput(row.primary)}, not true or false`, { system });
+        this.fail(row, 'primary', `primary is ${describeValue(row.primary)}, not true or false`, { system });
       }
       const checked = options.checkCanonical(given);
       if ('refusal' in checked) {
-        this.fail(row, 'canonical', `the canonical value ${describeInput(given)} ${checked.refusal}`, {
+        this.fail(row, 'canonical', `the canonical value ${describeValue(given)} ${checked.refusal}`, {
           system,
           canonical: given,
         });
@@ -107,7 +107,7 @@ export class CodeMap<C extends string = string> {
         this.fail(
           row,
           'code',
-          `${systemName(system)} code ${describeInput(code)} maps to both ${describeInput(known)} and ${describeInput(canonical)}`,
+          `${systemName(system)} code ${describeValue(code)} maps to both ${describeValue(known)} and ${describeValue(canonical)}`,
           { system, value: code, canonical },
           'CODE_CONFLICT',
         );
@@ -119,7 +119,7 @@ export class CodeMap<C extends string = string> {
           this.fail(
             row,
             'primary',
-            `${systemName(system)} has two primary codes for ${describeInput(canonical)}: ${describeInput(chosen)} and ${describeInput(code)}`,
+            `${systemName(system)} has two primary codes for ${describeValue(canonical)}: ${describeValue(chosen)} and ${describeValue(code)}`,
             { system, value: code, canonical },
             'CODE_CONFLICT',
           );
@@ -210,7 +210,7 @@ export class CodeMap<C extends string = string> {
         'to-canonical',
         system,
         code,
-        `, and ${describeInput(code)} is no canonical value to pass through`,
+        `, and ${describeValue(code)} is no canonical value to pass through`,
       );
     }
     return checked.value;
@@ -269,7 +269,7 @@ export class CodeMap<C extends string = string> {
     const value = row[field];
     if (value === '') this.fail(row, field, `the ${field} is empty`);
     if (typeof value !== 'string')
-      this.fail(row, field, `the ${field} is ${describeInput(value)}, not a string`);
+      this.fail(row, field, `the ${field} is ${describeValue(value)}, not a string`);
     return value as string;
   }
 
@@ -300,7 +300,7 @@ export class CodeMap<C extends string = string> {
       if (typeof value !== 'string') {
         throw new MappingError(
           'INVALID_SOURCE_DATA',
-          `code map ${this.domain}: the ${what} to look up must be a string, not ${describeInput(value)}`,
+          `code map ${this.domain}: the ${what} to look up must be a string, not ${describeValue(value)}`,
           { domain: this.domain },
         );
       }
@@ -349,8 +349,8 @@ export class CodeMap<C extends string = string> {
 
   private describeLookup(direction: LookupDirection, system: string, code: string): string {
     return direction === 'to-canonical'
-      ? `${systemName(system)} code ${describeInput(code)}`
-      : `canonical value ${describeInput(code)} for ${systemName(system)}`;
+      ? `${systemName(system)} code ${describeValue(code)}`
+      : `canonical value ${describeValue(code)} for ${systemName(system)}`;
   }
 
   private unmappedError(

@@ -1,6 +1,6 @@
 import { MappingError } from '../errors/mapping-error.js';
 import type { MovementDirection, MovementKind, StockType } from '../model/inventory-movement.js';
-import { describeInput } from '../uom/describe-input.js';
+import { describeValue } from './describe-value.js';
 import { shortenCode } from './shorten-code.js';
 
 /** Stock going in or out, for one side of a movement. */
@@ -309,13 +309,13 @@ function movementCodeOf(code: unknown): string {
     if (Number.isInteger(code) && code >= 100 && code <= 999) return String(code);
     throw new MappingError(
       'INVALID_SOURCE_DATA',
-      `SAP movement type ${describeInput(code)} is no three-digit code: movement types are three characters (BWART), such as "101" or 101`,
+      `SAP movement type ${describeValue(code)} is no three-digit code: movement types are three characters (BWART), such as "101" or 101`,
       { ...MOVEMENT_TYPE, value: String(code) },
     );
   }
   throw new MappingError(
     'INVALID_SOURCE_DATA',
-    `an SAP movement type must be a string or a number, not ${describeInput(code)}`,
+    `an SAP movement type must be a string or a number, not ${describeValue(code)}`,
     MOVEMENT_TYPE,
   );
 }
@@ -345,7 +345,7 @@ export function movementFromSap(code: string | number): SapMovementType {
   if (found === undefined) {
     throw new MappingError(
       'UNMAPPED_CODE',
-      `SAP movement type ${describeInput(text)} is not in the standard table`,
+      `SAP movement type ${describeValue(text)} is not in the standard table`,
       { ...MOVEMENT_TYPE, value: shortenCode(text) },
     );
   }

@@ -1,8 +1,8 @@
 import { MappingError } from '../errors/mapping-error.js';
 import { WorkOrderStatus } from '../model/work-order.js';
-import { describeInput } from '../uom/describe-input.js';
 import { CodeMap } from './code-map.js';
 import type { CodeMapRow } from './code-map-csv.js';
+import { describeValue } from './describe-value.js';
 import { readCallerValue } from './read-caller-value.js';
 import { shortenCode } from './shorten-code.js';
 
@@ -117,7 +117,7 @@ function readStatuses(statuses: unknown): readonly string[] {
     invalidStatuses('the list of SAP order statuses could not be read (see the cause)', cause);
   if (!readCallerValue(() => Array.isArray(statuses), unreadable)) {
     throw invalidStatuses(
-      `SAP order statuses must be a string or a list of strings, not ${describeInput(statuses)}`,
+      `SAP order statuses must be a string or a list of strings, not ${describeValue(statuses)}`,
     );
   }
   const array = statuses as readonly unknown[];
@@ -128,7 +128,7 @@ function readStatuses(statuses: unknown): readonly string[] {
     const status = readCallerValue(() => array[index], unreadable);
     if (typeof status !== 'string') {
       throw invalidStatuses(
-        `SAP order status ${index + 1} is ${describeInput(status)}, not a string such as "REL" or "I0002"`,
+        `SAP order status ${index + 1} is ${describeValue(status)}, not a string such as "REL" or "I0002"`,
       );
     }
     list.push(status);
@@ -162,7 +162,7 @@ export function workOrderStatusFromSap(statuses: string | readonly string[]): Wo
     const written = list.join(' ');
     throw new MappingError(
       'UNMAPPED_CODE',
-      `no life-cycle status among the SAP order statuses ${describeInput(written)}`,
+      `no life-cycle status among the SAP order statuses ${describeValue(written)}`,
       { ...ORDER_STATUS, value: shortenCode(written) },
     );
   }

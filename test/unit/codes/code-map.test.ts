@@ -2,9 +2,11 @@ import {
   CodeMap,
   type CodeMapRow,
   MappingError,
+  movementFromSap,
   sapOrderStatusMap,
   type UnmappedLookup,
   WorkOrderStatus,
+  workOrderStatusFromSap,
 } from 'millwright';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
@@ -372,5 +374,121 @@ describe('CodeMap unmapped codes of any length', () => {
     const error = failure(() => map.fromCanonical('mes', long));
     expect(error.message.length).toBeLessThan(200);
     expect(error.canonical).toHaveLength(256);
+  });
+});
+
+describe('CodeMap with hostile callers', () => {
+  const throwing = (): never => {
+    throw new Error('boom');
+  };
+  const revoked = (): object => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const good = [{ system: 'mes', code: 'RUN', canonical: 'in-progress' }];
+
+  it('wraps what options, rows and iterators throw in a MappingError with the cause', () => {
+    const cases: readonly (() => unknown)[] = [
+      () => CodeMap.fromRows('d', good, revoked() as never),
+      () =>
+        CodeMap.fromRows('d', good, {
+          get unmapped() {
+            return throwing();
+          },
+        }),
+      () => CodeMap.fromRows('d', good, { unmapped: revoked() as never }),
+      () => CodeMap.fromRows('d', good, { canonical: revoked() as never }),
+      () => CodeMap.fromRows('d', revoked() as never),
+      () =>
+        CodeMap.fromRows('d', {
+          *[Symbol.iterator]() {
+            yield good[0] as CodeMapRow;
+            throwing();
+          },
+        }),
+      () =>
+        CodeMap.fromRows('d', [
+          {
+            system: 'mes',
+            code: 'RUN',
+            get canonical() {
+              return throwing();
+            },
+          },
+        ]),
+      () => CodeMap.fromRows('d', [revoked() as never]),
+      () =>
+        CodeMap.fromCsv('d', 'system,code,canonical\r\nmes,RUN,x', {
+          get delimiter() {
+            return throwing();
+          },
+        }),
+      () => workOrderStatusFromSap(revoked() as never),
+      () => workOrderStatusFromSap(['REL', revoked()] as never),
+      () => movementFromSap(revoked() as never),
+    ];
+    for (const run of cases) {
+      const error = failure(run);
+      expect(['INVALID_CODE_MAP', 'INVALID_SOURCE_DATA'], String(run)).toContain(error.code);
+    }
+    const getter = failure(() =>
+      CodeMap.fromRows('d', [
+        {
+          system: 'mes',
+          code: 'A',
+          get canonical() {
+            return throwing();
+          },
+        },
+      ]),
+    );
+    expect(getter).toMatchObject({
+      location: 'row 1',
+      message: 'code map d row 1: the row could not be read (see the cause)',
+    });
+    expect((getter.cause as Error).message).toBe('boom');
+  });
+
+  it('reads each option and row field once, so a later answer cannot change what was checked', () => {
+    let reads = 0;
+    const map = CodeMap.fromRows('d', good, {
+      canonical: WorkOrderStatus,
+      unmapped: {
+        get default() {
+          reads += 1;
+          return reads === 1 ? 'on-hold' : {};
+        },
+      } as never,
+    });
+    expect(map.toCanonical('mes', 'zzz')).toBe('on-hold');
+    let codeReads = 0;
+    const row = {
+      system: 'mes',
+      get code() {
+        codeReads += 1;
+        return codeReads === 1 ? 'RUN' : 5;
+      },
+      canonical: 'in-progress',
+    };
+    expect(CodeMap.fromRows('d', [row as never]).rows()).toEqual([{ ...good[0], primary: true }]);
+    expect(codeReads).toBe(1);
+  });
+
+  it('wraps an error of the onUnmapped hook in a MappingError with the cause', () => {
+    const hookError = new Error('metrics down');
+    const map = CodeMap.fromRows('d', good, {
+      unmapped: 'passthrough',
+      onUnmapped: () => {
+        throw hookError;
+      },
+    });
+    const error = failure(() => map.toCanonical('mes', 'zzz'));
+    expect(error).toMatchObject({ code: 'INVALID_CODE_MAP', domain: 'd' });
+    expect(error.message).toBe(
+      'code map d: the onUnmapped hook threw while reporting mes code "zzz" (see the cause)',
+    );
+    expect(error.cause).toBe(hookError);
+    expect(map.unmappedStats().total).toBe(1); // counted before the hook ran
   });
 });
