@@ -135,10 +135,15 @@ export class CodeMap<C extends string = string> {
       }
     }
     // Mark the code each canonical value maps back to, so that rows() and toCsv() rebuild the same map.
-    this.rowList = kept.map((row) =>
-      this.backward.get(`${row.system}${SEPARATOR}${row.canonical}`) === row.code
-        ? { ...row, primary: true }
-        : row,
+    // Frozen, so that what rows() hands out cannot drift from what was checked.
+    this.rowList = Object.freeze(
+      kept.map((row) =>
+        Object.freeze(
+          this.backward.get(`${row.system}${SEPARATOR}${row.canonical}`) === row.code
+            ? { ...row, primary: true }
+            : row,
+        ),
+      ),
     );
   }
 
@@ -234,7 +239,7 @@ export class CodeMap<C extends string = string> {
 
   /**
    * The rows of the map, each once, with `primary: true` on the code each canonical value maps back to.
-   * @returns the rows in the order given.
+   * @returns the rows in the order given, frozen.
    */
   rows(): readonly CodeMapRow<C>[] {
     return this.rowList;

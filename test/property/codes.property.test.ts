@@ -324,13 +324,20 @@ describe('code maps and SAP readers with hostile callers (property)', () => {
     );
   });
 
-  it('reads SAP status lists and movement types once, and throws nothing but MappingError', () => {
+  it('reads SAP status lists once, and refuses hostile codes, texts and options with MappingError only', () => {
     fc.assert(
       fc.property(how, thrownValue, (hostile, thrown) => {
         const statuses = makeHostile(['REL', 'PCNF'], hostile, thrown);
         const status = mappingErrorOr(() => workOrderStatusFromSap(statuses as never));
         if (status !== undefined) expect(status).toBe('in-progress');
-        mappingErrorOr(() => movementFromSap(makeHostile({ code: '101' }, hostile, thrown) as never));
+        const thing = makeHostile({ code: '101' }, hostile, thrown);
+        mappingErrorOr(() => movementFromSap(thing as never));
+        const map = CodeMap.fromRows('d', validRows, { unmapped: 'passthrough' });
+        mappingErrorOr(() => map.toCanonical(thing as never, 'RUN'));
+        mappingErrorOr(() => map.fromCanonical('mes', thing as never));
+        mappingErrorOr(() => map.toCsv(thing as never));
+        mappingErrorOr(() => CodeMap.fromCsv('d', thing as never));
+        mappingErrorOr(() => CodeMap.fromCsv('d', csv, { delimiter: thing as never }));
       }),
       { numRuns: 1000 },
     );
