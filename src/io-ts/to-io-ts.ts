@@ -122,6 +122,35 @@ function leaf(schema: z.ZodType, kind: string): t.Mixed {
   );
 }
 
+/** The entries of an object or record being decoded: their errors, and the output zod would build. */
+interface EntryCollector {
+  readonly errors: t.Errors;
+  /** Decodes one entry: its error goes to `errors`, its decoded value into the output. */
+  decode(key: string, value: unknown, at: t.Context, codec: t.Mixed): void;
+  /** The failures, or the input itself when no entry decoded to something else (else the output). */
+  result(input: unknown): t.Validation<unknown>;
+}
+
+/** @param copy - whether the output is a new object even when no entry changes (stripping objects). */
+function collectEntries(copy: boolean): EntryCollector {
+  const errors: t.Errors = [];
+  const output: Record<string, unknown> = {};
+  let changed = copy;
+  return {
+    errors,
+    decode(key, value, at, codec) {
+      const result = codec.validate(value, at);
+      if (result._tag === 'Left') {
+        errors.push(...result.left);
+        return;
+      }
+      output[key] = result.right;
+      if (result.right !== value) changed = true;
+    },
+    result: (input) => (errors.length > 0 ? io.failures(errors) : io.success(changed ? output : input)),
+  };
+}
+
 /** How an object treats keys its shape does not name, as zod's three kinds of object do. */
 type UnknownKeys = 'strip' | 'strict' | { readonly catchall: t.Mixed };
 
@@ -159,21 +188,18 @@ function deriveObject(def: Def): t.Mixed {
     if (typeof input !== 'object' || input === null || Array.isArray(input))
       return io.failure(input, context);
     const record = input as Record<string, unknown>;
-    const errors: t.Errors = [];
-    const output: Record<string, unknown> = {};
-    let changed = unknownKeys === 'strip';
+    const entries = collectEntries(unknownKeys === 'strip');
     for (const { key, omittable, codec } of fields) {
       const present = key in record;
       if (!present && omittable) continue;
       const value = record[key];
       const at = io.appendContext(context, key, codec, value);
-      const result = codec.validate(value, at);
-      if (result._tag === 'Left') errors.push(...result.left);
-      else if (!present)
-        errors.push({ value, context: at, message: `required field ${describeInput(key)} is missing` });
+      if (present) entries.decode(key, value, at, codec);
       else {
-        output[key] = result.right;
-        if (result.right !== value) changed = true;
+        // zod reports an absent field that may not be omitted, even when its schema takes undefined.
+        const result = codec.validate(value, at);
+        const missing = { value, context: at, message: `required field ${describeInput(key)} is missing` };
+        entries.errors.push(...(result._tag === 'Left' ? result.left : [missing]));
       }
     }
     for (const key in record) {
@@ -181,24 +207,22 @@ function deriveObject(def: Def): t.Mixed {
       const value = record[key];
       if (key === '__proto__' || unknownKeys === 'strict') {
         const at = io.appendContext(context, key, io.never, value);
-        errors.push({ value, context: at, message: `unknown field ${describeInput(key)}` });
+        entries.errors.push({ value, context: at, message: `unknown field ${describeInput(key)}` });
       } else if (unknownKeys === 'strip') {
         if (hasPrototypeKey(value)) {
           const at = io.appendContext(context, key, io.never, value);
-          errors.push({ value, context: at, message: 'a "__proto__" key' });
+          entries.errors.push({ value, context: at, message: 'a "__proto__" key' });
         }
       } else {
-        const at = io.appendContext(context, key, unknownKeys.catchall, value);
-        const result = unknownKeys.catchall.validate(value, at);
-        if (result._tag === 'Left') errors.push(...result.left);
-        else {
-          output[key] = result.right;
-          if (result.right !== value) changed = true;
-        }
+        entries.decode(
+          key,
+          value,
+          io.appendContext(context, key, unknownKeys.catchall, value),
+          unknownKeys.catchall,
+        );
       }
     }
-    if (errors.length > 0) return io.failures(errors);
-    return io.success(changed ? output : input);
+    return entries.result(input);
   };
   return fromValidate('object', validate);
 }
@@ -219,25 +243,15 @@ function deriveRecord(def: Def): t.Mixed {
       return io.failure(input, context);
     const prototype = Object.getPrototypeOf(input) as object | null;
     if (prototype !== Object.prototype && prototype !== null) return io.failure(input, context);
-    const errors: t.Errors = [];
-    const output: Record<string, unknown> = {};
-    let changed = false;
+    const entries = collectEntries(false);
     for (const key of Object.keys(input)) {
       const value = (input as Record<string, unknown>)[key];
       const at = io.appendContext(context, key, valueCodec, value);
       if (key === '__proto__' || !keyCodec.is(key))
-        errors.push({ value: key, context: at, message: `invalid key ${describeInput(key)}` });
-      else {
-        const result = valueCodec.validate(value, at);
-        if (result._tag === 'Left') errors.push(...result.left);
-        else {
-          output[key] = result.right;
-          if (result.right !== value) changed = true;
-        }
-      }
+        entries.errors.push({ value: key, context: at, message: `invalid key ${describeInput(key)}` });
+      else entries.decode(key, value, at, valueCodec);
     }
-    if (errors.length > 0) return io.failures(errors);
-    return io.success(changed ? output : input);
+    return entries.result(input);
   };
   return fromValidate('record', validate);
 }

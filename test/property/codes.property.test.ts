@@ -10,7 +10,13 @@ import {
 import { describe, expect, it } from 'vitest';
 import { formatCsv, parseCsv } from '../../src/codes/parse-csv.js';
 import { catchError } from '../support/catch-error.js';
-import { hostility, makeHostile, revokedProxy, thrownValue } from '../support/hostile-values.js';
+import {
+  hostility,
+  makeHostile,
+  resultOrError,
+  revokedProxy,
+  thrownValue,
+} from '../support/hostile-values.js';
 
 /** Field text with the characters CSV must escape: delimiters, quotes, CR, LF, spaces. */
 const field = fc.string({
@@ -252,22 +258,12 @@ describe('code maps and SAP readers with hostile callers (property)', () => {
   );
   const how = hostility(later);
 
-  /** Runs `run`; anything thrown must be a MappingError. @returns the result, or undefined after a MappingError. */
-  function mappingErrorOr<T>(run: () => T): T | undefined {
-    try {
-      return run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(MappingError);
-      return undefined;
-    }
-  }
-
   /** A map that was built holds only strings and canonical values the schema accepts. */
   function expectSound(map: CodeMap | undefined): void {
     if (map === undefined) return;
     expect(map.rows()).toEqual(CodeMap.fromRows('d', validRows).rows());
     for (const code of ['RUN', 'DONE', 'in-progress', 'zzz']) {
-      const canonical = mappingErrorOr(() => map.toCanonical('mes', code));
+      const canonical = resultOrError(MappingError, () => map.toCanonical('mes', code));
       if (canonical !== undefined) expect(WorkOrderStatus.safeParse(canonical).success).toBe(true);
     }
   }
@@ -288,7 +284,7 @@ describe('code maps and SAP readers with hostile callers (property)', () => {
                 ? { ...validOptions, unmapped: make(validOptions.unmapped) }
                 : validOptions;
           if (target === 'csv-options') {
-            expectSound(mappingErrorOr(() => CodeMap.fromCsv('d', csv, make(validOptions))));
+            expectSound(resultOrError(MappingError, () => CodeMap.fromCsv('d', csv, make(validOptions))));
             return;
           }
           const rows =
@@ -297,7 +293,7 @@ describe('code maps and SAP readers with hostile callers (property)', () => {
               : target === 'row'
                 ? validRows.map((row, index) => (index === pick % validRows.length ? make(row) : row))
                 : validRows;
-          expectSound(mappingErrorOr(() => CodeMap.fromRows('d', rows, options as never)));
+          expectSound(resultOrError(MappingError, () => CodeMap.fromRows('d', rows, options as never)));
         },
       ),
       { numRuns: 2000 },
@@ -328,16 +324,16 @@ describe('code maps and SAP readers with hostile callers (property)', () => {
     fc.assert(
       fc.property(how, thrownValue, (hostile, thrown) => {
         const statuses = makeHostile(['REL', 'PCNF'], hostile, thrown);
-        const status = mappingErrorOr(() => workOrderStatusFromSap(statuses as never));
+        const status = resultOrError(MappingError, () => workOrderStatusFromSap(statuses as never));
         if (status !== undefined) expect(status).toBe('in-progress');
         const thing = makeHostile({ code: '101' }, hostile, thrown);
-        mappingErrorOr(() => movementFromSap(thing as never));
+        resultOrError(MappingError, () => movementFromSap(thing as never));
         const map = CodeMap.fromRows('d', validRows, { unmapped: 'passthrough' });
-        mappingErrorOr(() => map.toCanonical(thing as never, 'RUN'));
-        mappingErrorOr(() => map.fromCanonical('mes', thing as never));
-        mappingErrorOr(() => map.toCsv(thing as never));
-        mappingErrorOr(() => CodeMap.fromCsv('d', thing as never));
-        mappingErrorOr(() => CodeMap.fromCsv('d', csv, { delimiter: thing as never }));
+        resultOrError(MappingError, () => map.toCanonical(thing as never, 'RUN'));
+        resultOrError(MappingError, () => map.fromCanonical('mes', thing as never));
+        resultOrError(MappingError, () => map.toCsv(thing as never));
+        resultOrError(MappingError, () => CodeMap.fromCsv('d', thing as never));
+        resultOrError(MappingError, () => CodeMap.fromCsv('d', csv, { delimiter: thing as never }));
       }),
       { numRuns: 1000 },
     );

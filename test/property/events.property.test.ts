@@ -17,6 +17,7 @@ import {
   hostility,
   makeHostile,
   objectPaths,
+  resultOrError,
   revokedProxy,
   thrownValue,
 } from '../support/hostile-values.js';
@@ -45,16 +46,6 @@ const later = fc.oneof(
     .map((value) => () => value),
   fc.constant(revokedProxy),
 );
-
-/** Runs `run`; anything thrown must be a ValidationError. @returns the result, or undefined after one. */
-function validationErrorOr<T>(run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return undefined;
-  }
-}
 
 /**
  * An event that was accepted is plain JSON data that reads back to itself, and equals the event
@@ -85,7 +76,7 @@ describe('parseEvent and createEvent with hostile values (property)', () => {
         const path = paths[pick % paths.length] as string[];
         const input = hostileAt(JSON.parse(JSON.stringify(sample.event)), path, how, thrown);
         expectExactly(
-          validationErrorOr(() => parseEvent(input)),
+          resultOrError(ValidationError, () => parseEvent(input)),
           sample.event,
           how,
         );
@@ -109,7 +100,9 @@ describe('parseEvent and createEvent with hostile values (property)', () => {
             ? sample.data
             : hostileAt(structuredClone(sample.data), paths[pick % paths.length] as string[], how, thrown);
           const given = inOptions ? makeHostile(options, how, thrown) : options;
-          const created = validationErrorOr(() => createEvent(sample.type, data as never, given as never));
+          const created = resultOrError(ValidationError, () =>
+            createEvent(sample.type, data as never, given as never),
+          );
           expectExactly(created as AnyMillwrightEvent | undefined, sample.event, how);
         },
       ),
@@ -128,11 +121,13 @@ describe('parseEvent and createEvent with hostile values (property)', () => {
           const body = Buffer.from(JSON.stringify(sample.event));
           const options = makeHostile({ contentType: 'application/cloudevents+json' }, how, thrown);
           expectExactly(
-            validationErrorOr(() => parseEvent(body, options as never)),
+            resultOrError(ValidationError, () => parseEvent(body, options as never)),
             sample.event,
             how,
           );
-          validationErrorOr(() => parseEvent(Buffer.concat([body.subarray(0, noise.length), noise])));
+          resultOrError(ValidationError, () =>
+            parseEvent(Buffer.concat([body.subarray(0, noise.length), noise])),
+          );
         },
       ),
       { numRuns: 1000 },

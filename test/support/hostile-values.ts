@@ -4,6 +4,7 @@
 // revoked Proxy, an object whose `name` getter throws). Shared by the property tests of the
 // code maps and the events.
 import fc from 'fast-check';
+import { expect } from 'vitest';
 
 /** A revoked Proxy: every operation on it throws a TypeError. */
 export function revokedProxy(): object {
@@ -126,4 +127,20 @@ export function hostileAt(
   const [head, ...rest] = path as [string, ...string[]];
   copy[head] = hostileAt(copy[head], rest, how, thrown);
   return copy;
+}
+
+/**
+ * Runs `run`; anything it throws must be an instance of `kind` (the test fails otherwise).
+ * @returns the result, or undefined when `run` threw such an error.
+ */
+export function resultOrError<T>(
+  kind: abstract new (...args: never[]) => Error,
+  run: () => T,
+): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(kind);
+    return undefined;
+  }
 }
