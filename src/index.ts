@@ -5,6 +5,7 @@ export type { CodeMapCsvOptions, UnmappedCount, UnmappedStats } from './codes/co
 export { CodeMap } from './codes/code-map.js';
 export type { CodeMapRow } from './codes/code-map-csv.js';
 export type {
+  CanonicalSchema,
   CodeMapOptions,
   LookupDirection,
   UnmappedLookup,
@@ -40,6 +41,7 @@ export type { CreateEventOptions } from './event/create-event.js';
 export { createEvent } from './event/create-event.js';
 export type { EventData, EventDataRule, EventDefinition, EventType } from './event/event-catalog.js';
 export { eventCatalog, eventTypes } from './event/event-catalog.js';
+export type { ParseEventOptions } from './event/parse-event.js';
 export { parseEvent } from './event/parse-event.js';
 export { BillOfMaterials, BomComponent, BomUsage, MaterialUse } from './model/bill-of-materials.js';
 export type { CanonicalObject, CanonicalObjectName } from './model/canonical-objects.js';

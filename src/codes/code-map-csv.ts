@@ -1,14 +1,16 @@
 import { MappingError } from '../errors/mapping-error.js';
-import { type CsvOptions, formatCsv, parseCsv } from './parse-csv.js';
+import type { RowField, RowPlace, SourcedRow } from './code-map-rows.js';
+import { describeValue } from './describe-value.js';
+import { type CsvOptions, type CsvPosition, formatCsv, parseCsv } from './parse-csv.js';
 
 /** One mapping: a system's code and the canonical value it stands for. */
-export interface CodeMapRow {
+export interface CodeMapRow<C extends string = string> {
   /** The system the code belongs to, e.g. `sap-s4-prd` or `mes-de01`. */
   readonly system: string;
   /** The code as that system writes it, e.g. `REL`. */
   readonly code: string;
   /** The canonical value, e.g. `released`. */
-  readonly canonical: string;
+  readonly canonical: C;
   /**
    * Whether `fromCanonical` gives this code when several codes of the system map to one
    * canonical value. @default the first such row
@@ -16,77 +18,87 @@ export interface CodeMapRow {
   readonly primary?: boolean;
 }
 
-/** A code map row with the CSV line it came from, for error locations. */
-export interface LocatedCodeMapRow extends CodeMapRow {
-  readonly line?: number;
-}
-
-const COLUMNS = ['system', 'code', 'canonical'] as const;
+const COLUMNS: readonly RowField[] = ['system', 'code', 'canonical', 'primary'];
+const REQUIRED: readonly RowField[] = ['system', 'code', 'canonical'];
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x']);
 const FALSE = new Set(['false', 'no', 'n', '0', '']);
 
+const placeAt = ({ line, column }: CsvPosition): RowPlace => ({
+  text: `line ${line} column ${column}`,
+  location: `${line}:${column}`,
+});
+
 /**
  * Reads code map rows from CSV with a header line naming the columns `system`, `code`,
- * `canonical` and, optionally, `primary` (true/false, yes/no, y/n, 1/0, x or empty), in any order;
- * other columns are ignored, and so are blank lines.
- * @returns the rows with their line numbers.
- * @throws MappingError `INVALID_CODE_MAP` with the `line:column` of malformed CSV, a missing
- * column, a short row or a primary flag that is not a yes or a no.
+ * `canonical` and, optionally, `primary` (true/false, yes/no, y/n, 1/0, x or empty), in any order
+ * and any case; other columns are ignored, and so are blank lines. Whitespace around names and
+ * values outside quotes is not part of them (see {@link parseCsv}). A row may leave out trailing
+ * columns that are not required; a row longer than the header is refused.
+ * @returns the rows, each with the line and column of its fields.
+ * @throws MappingError `INVALID_CODE_MAP` with the message `code map <domain> line N column M: …`
+ * and the location `N:M` for malformed CSV, a missing or repeated column, a row longer than the
+ * header or missing a required column, or a primary flag that is not a yes or a no.
  */
 export function readCodeMapCsv(
   domain: string,
   csvText: string,
-  options: CsvOptions = {},
-): LocatedCodeMapRow[] {
-  const [header, ...records] = parseCsv(csvText, options);
+  options: CsvOptions | undefined,
+): SourcedRow[] {
+  const source = `code map ${domain}`;
+  const [header, ...records] = parseCsv(csvText, options, source);
+  const fail = (at: CsvPosition, message: string): never => {
+    const { text, location } = placeAt(at);
+    throw new MappingError('INVALID_CODE_MAP', `${source} ${text}: ${message}`, { domain, location });
+  };
   if (header === undefined)
-    throw new MappingError('INVALID_CODE_MAP', `code map ${domain}: the CSV is empty`, { domain });
-  const names = header.fields.map((name) => name.trim().toLowerCase());
-  const index = (name: string): number => names.indexOf(name);
-  for (const column of COLUMNS) {
-    if (index(column) === -1) {
-      throw new MappingError(
-        'INVALID_CODE_MAP',
-        `code map ${domain}: the CSV header has no "${column}" column`,
-        {
-          domain,
-          location: `${header.line}:1`,
-        },
-      );
-    }
+    throw new MappingError('INVALID_CODE_MAP', `${source}: the CSV is empty`, { domain });
+  const names = header.fields.map((name) => name.toLowerCase());
+  const columns = new Map<RowField, number>();
+  names.forEach((name, index) => {
+    const field = COLUMNS.find((column) => column === name);
+    if (field === undefined) return;
+    if (columns.has(field))
+      fail(header.positions[index] as CsvPosition, `the header names the column "${field}" twice`);
+    columns.set(field, index);
+  });
+  for (const column of REQUIRED) {
+    if (!columns.has(column)) fail(header.end, `the header has no "${column}" column`);
   }
-  const primaryColumn = index('primary');
-  const rows: LocatedCodeMapRow[] = [];
+  const rows: SourcedRow[] = [];
   for (const record of records) {
-    if (record.fields.every((field) => field === '')) continue;
-    const field = (name: string): string => {
-      const column = index(name);
-      const value = record.fields[column];
-      if (value === undefined) {
-        throw new MappingError('INVALID_CODE_MAP', `code map ${domain}: line ${record.line} has no ${name}`, {
-          domain,
-          location: `${record.line}:${column + 1}`,
-        });
-      }
-      return value;
-    };
-    const flag = primaryColumn === -1 ? '' : (record.fields[primaryColumn] ?? '').trim().toLowerCase();
-    if (!TRUE.has(flag) && !FALSE.has(flag)) {
-      throw new MappingError(
-        'INVALID_CODE_MAP',
-        `code map ${domain}: primary "${flag}" on line ${record.line} is not a yes or a no`,
-        {
-          domain,
-          location: `${record.line}:${primaryColumn + 1}`,
-        },
+    const { fields, positions } = record;
+    if (fields.every((field) => field === '')) continue;
+    if (fields.length > names.length) {
+      fail(
+        positions[names.length] as CsvPosition,
+        `the row has ${fields.length} fields, the header ${names.length}`,
       );
     }
+    const value = (column: RowField): string | undefined => {
+      const index = columns.get(column);
+      return index === undefined ? undefined : fields[index];
+    };
+    for (const column of REQUIRED) {
+      if (value(column) === undefined) fail(record.end, `the row ends before its "${column}" column`);
+    }
+    const primaryIndex = columns.get('primary');
+    const flag = (value('primary') ?? '').toLowerCase();
+    if (!TRUE.has(flag) && !FALSE.has(flag)) {
+      fail(
+        positions[primaryIndex as number] as CsvPosition,
+        `primary ${describeValue(flag)} is not a yes or a no`,
+      );
+    }
+    const place = (column: RowField): RowPlace => {
+      const index = columns.get(column);
+      return placeAt((index === undefined ? undefined : positions[index]) ?? record.end);
+    };
     rows.push({
-      system: field('system'),
-      code: field('code'),
-      canonical: field('canonical'),
-      ...(TRUE.has(flag) ? { primary: true } : {}),
-      line: record.line,
+      system: value('system'),
+      code: value('code'),
+      canonical: value('canonical'),
+      primary: TRUE.has(flag),
+      place,
     });
   }
   return rows;

@@ -1,6 +1,7 @@
 import { MappingError } from '../errors/mapping-error.js';
 import type { MovementDirection, MovementKind, StockType } from '../model/inventory-movement.js';
-import { describeInput } from '../uom/describe-input.js';
+import { describeValue } from './describe-value.js';
+import { shortenCode } from './shorten-code.js';
 
 /** Stock going in or out, for one side of a movement. */
 type InOrOut = Exclude<MovementDirection, 'internal'>;
@@ -294,30 +295,58 @@ export const sapMovementTypes: Readonly<Record<string, SapMovementType>> = Objec
   ),
 );
 
+const MOVEMENT_TYPE = { domain: 'movement-type', system: 'sap' } as const;
+
+/**
+ * A movement type as the table writes it. SAP's BWART is three characters (CHAR 3, not a
+ * zero-padded number), and every standard type is three digits from 101 to 708, so a whole
+ * number from 100 to 999 names the code of its digits (101 → `'101'`), while 1 is no type at all
+ * (not `'001'`). Blanks around a string are SAP's field padding.
+ */
+function movementCodeOf(code: unknown): string {
+  if (typeof code === 'string') return code.trim();
+  if (typeof code === 'number') {
+    if (Number.isInteger(code) && code >= 100 && code <= 999) return String(code);
+    throw new MappingError(
+      'INVALID_SOURCE_DATA',
+      `SAP movement type ${describeValue(code)} is no three-digit code: movement types are three characters (BWART), such as "101" or 101`,
+      { ...MOVEMENT_TYPE, value: String(code) },
+    );
+  }
+  throw new MappingError(
+    'INVALID_SOURCE_DATA',
+    `an SAP movement type must be a string or a number, not ${describeValue(code)}`,
+    MOVEMENT_TYPE,
+  );
+}
+
 /**
  * The canonical meaning of an SAP movement type. Its `direction` holds for every item of the
  * type, except for 301/302 (plant to plant) and 309/310 (material to material): there it is
  * undefined, and each item's direction comes from its debit/credit indicator (MSEG-SHKZG `S` =
  * in, `H` = out) or, for an item that names both plants or materials, from `sides`.
+ *
+ * @param code - the type as text (`'101'`; blanks around it, as SAP pads fields, are ignored) or
+ *   as a number, as JSON payloads carry it (`101`). A number must be a whole three-digit number:
+ *   BWART is three characters, not a zero-padded number, so `1` is refused rather than read as
+ *   `'001'`.
  * @returns the entry of {@link sapMovementTypes}.
  * @throws MappingError `UNMAPPED_CODE` for a type the table does not have (customer types Z01...
- * need a map of their own).
+ * need a map of their own); `INVALID_SOURCE_DATA` for a number that is no three-digit code, or a
+ * value that is neither a string nor a number.
  * @example
  * movementFromSap('102') // { kind: 'goods-receipt', direction: 'out', reversal: true, reversalOf: '101', ... }
+ * movementFromSap(101) // { code: '101', kind: 'goods-receipt', direction: 'in', ... }
  * movementFromSap('301') // { kind: 'transfer', direction: undefined, sides: { own: 'out', counterpart: 'in' }, ... }
  */
-export function movementFromSap(code: string): SapMovementType {
-  const found =
-    typeof code === 'string' && Object.hasOwn(sapMovementTypes, code) ? sapMovementTypes[code] : undefined;
+export function movementFromSap(code: string | number): SapMovementType {
+  const text = movementCodeOf(code);
+  const found = Object.hasOwn(sapMovementTypes, text) ? sapMovementTypes[text] : undefined;
   if (found === undefined) {
     throw new MappingError(
       'UNMAPPED_CODE',
-      `SAP movement type ${describeInput(code)} is not in the standard table`,
-      {
-        domain: 'movement-type',
-        system: 'sap',
-        value: typeof code === 'string' ? code : undefined,
-      },
+      `SAP movement type ${describeValue(text)} is not in the standard table`,
+      { ...MOVEMENT_TYPE, value: shortenCode(text) },
     );
   }
   return found;

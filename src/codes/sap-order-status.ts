@@ -1,7 +1,10 @@
 import { MappingError } from '../errors/mapping-error.js';
-import type { WorkOrderStatus } from '../model/work-order.js';
+import { WorkOrderStatus } from '../model/work-order.js';
 import { CodeMap } from './code-map.js';
 import type { CodeMapRow } from './code-map-csv.js';
+import { describeValue } from './describe-value.js';
+import { readCallerValue } from './read-caller-value.js';
+import { shortenCode } from './shorten-code.js';
 
 /**
  * The system statuses of SAP production and process orders that decide their life cycle, with
@@ -58,13 +61,13 @@ const SAP = 'sap';
  * sapOrderStatusMap.toCanonical('sap', 'TECO'); // 'completed'
  * sapOrderStatusMap.fromCanonical('sap', 'released'); // 'REL'
  */
-export const sapOrderStatusMap: CodeMap = CodeMap.fromRows(
+export const sapOrderStatusMap: CodeMap<WorkOrderStatus> = CodeMap.fromRows(
   'workorder-status',
   ROWS.flatMap(([code, number, canonical]): CodeMapRow[] => [
     { system: SAP, code, canonical },
     { system: SAP, code: number, canonical },
   ]),
-  { unmapped: 'error' },
+  { canonical: WorkOrderStatus, unmapped: 'error' },
 );
 
 /**
@@ -88,23 +91,70 @@ const CANONICAL_OF = new Map(
   ]),
 );
 
+/** More statuses than an order ever carries at once: a longer list is not a status set. */
+const MAX_STATUSES = 1000;
+
+const ORDER_STATUS = { domain: 'workorder-status', system: SAP } as const;
+
+function invalidStatuses(message: string, cause?: unknown): MappingError {
+  return new MappingError('INVALID_SOURCE_DATA', message, ORDER_STATUS, { cause });
+}
+
+const tooMany = (): MappingError =>
+  invalidStatuses(`more than ${MAX_STATUSES} SAP order statuses: this is not a status set`);
+
+/**
+ * The statuses as a list of strings, each read once. A status that is not a string is refused,
+ * not skipped: the statuses that remain could name a status the order does not have.
+ */
+function readStatuses(statuses: unknown): readonly string[] {
+  if (typeof statuses === 'string') {
+    const list = statuses.split(/[\s,]+/, MAX_STATUSES + 1);
+    if (list.length > MAX_STATUSES) throw tooMany();
+    return list;
+  }
+  const unreadable = (cause: unknown): MappingError =>
+    invalidStatuses('the list of SAP order statuses could not be read (see the cause)', cause);
+  if (!readCallerValue(() => Array.isArray(statuses), unreadable)) {
+    throw invalidStatuses(
+      `SAP order statuses must be a string or a list of strings, not ${describeValue(statuses)}`,
+    );
+  }
+  const array = statuses as readonly unknown[];
+  const length = readCallerValue(() => array.length, unreadable);
+  if (length > MAX_STATUSES) throw tooMany();
+  const list: string[] = [];
+  for (let index = 0; index < length; index += 1) {
+    const status = readCallerValue(() => array[index], unreadable);
+    if (typeof status !== 'string') {
+      throw invalidStatuses(
+        `SAP order status ${index + 1} is ${describeValue(status)}, not a string such as "REL" or "I0002"`,
+      );
+    }
+    list.push(status);
+  }
+  return list;
+}
+
 /**
  * The one canonical status of an SAP order from the set of system statuses it carries at once,
  * as SAP shows them (`"REL PCNF PRC MACM"`, separated by spaces or commas) or as a list; status
- * numbers (`I0002`) count too. The most advanced status wins: DLFL/DLT > CLSD > TECO/DLV/CNF >
- * LKD > PCNF/PDLV > REL/PREL > CRTD. Statuses outside {@link sapOrderStatusMap} (PRC, MACM, user
- * statuses...) are ignored.
+ * numbers (`I0002`) count too, in any case and with SAP's padding blanks. The most advanced
+ * status wins: DLFL/DLT > CLSD > TECO/DLV/CNF > LKD > PCNF/PDLV > REL/PREL > CRTD. Statuses
+ * outside {@link sapOrderStatusMap} (PRC, MACM, user statuses...) are ignored.
  * @returns the canonical work order status.
- * @throws MappingError `UNMAPPED_CODE` when none of the statuses is a life-cycle status.
+ * @throws MappingError `UNMAPPED_CODE` when none of the statuses is a life-cycle status;
+ * `INVALID_SOURCE_DATA` for a value that is not a string or a list of strings, a list with a
+ * status that is not a string (it is refused, not skipped), more than 1,000 statuses, or a list
+ * that cannot be read (a throwing getter; the error is the cause).
  * @example workOrderStatusFromSap('REL PCNF PRC MACM'); // 'in-progress'
  * @example workOrderStatusFromSap(['REL', 'CNF', 'TECO']); // 'completed'
  */
 export function workOrderStatusFromSap(statuses: string | readonly string[]): WorkOrderStatus {
-  const list: readonly unknown[] =
-    typeof statuses === 'string' ? statuses.split(/[\s,]+/) : Array.isArray(statuses) ? statuses : [];
+  const list = readStatuses(statuses);
   let best: number = PRECEDENCE.length;
   for (const status of list) {
-    const canonical = typeof status === 'string' ? CANONICAL_OF.get(status.trim().toUpperCase()) : undefined;
+    const canonical = CANONICAL_OF.get(status.trim().toUpperCase());
     if (canonical !== undefined) best = Math.min(best, PRECEDENCE.indexOf(canonical));
   }
   const status = PRECEDENCE[best];
@@ -112,12 +162,8 @@ export function workOrderStatusFromSap(statuses: string | readonly string[]): Wo
     const written = list.join(' ');
     throw new MappingError(
       'UNMAPPED_CODE',
-      `no life-cycle status among the SAP order statuses "${written}"`,
-      {
-        domain: 'workorder-status',
-        system: SAP,
-        value: written,
-      },
+      `no life-cycle status among the SAP order statuses ${describeValue(written)}`,
+      { ...ORDER_STATUS, value: shortenCode(written) },
     );
   }
   return status;

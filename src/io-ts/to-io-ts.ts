@@ -2,6 +2,7 @@ import type * as t from 'io-ts';
 import type { z } from 'zod';
 import { MillwrightError } from '../errors/millwright-error.js';
 import { loadPeer } from '../internal/load-peer.js';
+import { describeInput } from '../uom/describe-input.js';
 import { compilePredicate } from '../validate/compile-predicate.js';
 import { hasPrototypeKey } from '../validate/prototype-keys.js';
 
@@ -18,21 +19,25 @@ export type IoTsCodec<S extends z.ZodType> = t.Type<z.output<S>, z.output<S>, un
 const codecs = new WeakMap<object, t.Mixed>();
 
 /**
- * Derives an io-ts codec from a zod schema by walking its definition: objects become
- * `t.type`/`t.partial` pairs that also reject unknown keys (as zod's strict objects do), arrays
- * `t.array`, enums `t.keyof`, unions `t.union`, and leaf values (strings with patterns, numbers,
- * refinements) io-ts types that check exactly what zod checks. The codec accepts exactly the
- * inputs zod accepts; io-ts reports failures with its own context paths.
+ * Derives an io-ts codec from a zod schema by walking its definition: objects of all three kinds
+ * (`z.strictObject` refuses unknown keys, `z.looseObject` keeps them, `z.object` strips them from
+ * the output, as io-ts's `t.exact` does), arrays, records, enums, literals, unions, optional and
+ * nullable values, refinements, and leaf values (strings with patterns, numbers) that check
+ * exactly what zod checks. The codec accepts exactly the inputs zod accepts and decodes them to
+ * what zod's parse returns; io-ts reports failures with its own context paths.
  *
- * @param schema - a zod schema built from the constructs canonical objects use.
+ * @param schema - a zod schema built from those constructs.
  * @param name - the codec's name in io-ts error reports. @default the zod type, e.g. `object`
- * @returns the codec; `decode` yields the input itself when it is valid.
- * @throws {MillwrightError} code `UNSUPPORTED_SCHEMA` for a schema with transforms, defaults,
- *   stripping objects or other constructs outside that subset.
+ * @returns the codec; `decode` yields the input itself when it is valid and holds no stripping
+ *   object (a `z.object` gives a copy without the unknown keys, as zod does); `encode` is the
+ *   identity.
+ * @throws {MillwrightError} code `UNSUPPORTED_SCHEMA` for a schema with transforms, defaults or
+ *   other constructs outside that subset.
  * @example
  * import { isRight } from 'fp-ts/Either';
  * const result = WorkOrder.decode(JSON.parse(body)); // WorkOrder from 'millwright/io-ts'
  * if (isRight(result)) schedule(result.right);
+ * const Note = toIoTs(z.object({ text: z.string() })); // Note.decode({ text: 'hi', x: 1 }) → right({ text: 'hi' })
  */
 export function toIoTs<S extends z.ZodType>(schema: S, name?: string): IoTsCodec<S> {
   const codec = derive(schema);
@@ -117,42 +122,107 @@ function leaf(schema: z.ZodType, kind: string): t.Mixed {
   );
 }
 
+/** The entries of an object or record being decoded: their errors, and the output zod would build. */
+interface EntryCollector {
+  readonly errors: t.Errors;
+  /** Decodes one entry: its error goes to `errors`, its decoded value into the output. */
+  decode(key: string, value: unknown, at: t.Context, codec: t.Mixed): void;
+  /** The failures, or the input itself when no entry decoded to something else (else the output). */
+  result(input: unknown): t.Validation<unknown>;
+}
+
+/** @param copy - whether the output is a new object even when no entry changes (stripping objects). */
+function collectEntries(copy: boolean): EntryCollector {
+  const errors: t.Errors = [];
+  const output: Record<string, unknown> = {};
+  let changed = copy;
+  return {
+    errors,
+    decode(key, value, at, codec) {
+      const result = codec.validate(value, at);
+      if (result._tag === 'Left') {
+        errors.push(...result.left);
+        return;
+      }
+      output[key] = result.right;
+      if (result.right !== value) changed = true;
+    },
+    result: (input) => (errors.length > 0 ? io.failures(errors) : io.success(changed ? output : input)),
+  };
+}
+
+/** How an object treats keys its shape does not name, as zod's three kinds of object do. */
+type UnknownKeys = 'strip' | 'strict' | { readonly catchall: t.Mixed };
+
 /**
- * An object codec that reads fields as zod does (`input[key]`; an optional field may be absent or
- * undefined), reports every failing field under its key, and rejects unknown keys (strict) or
- * checks them against the catchall (loose).
+ * An object codec that reads fields as zod does (`key in input`, then `input[key]`; a field that
+ * zod may omit may be absent), reports every failing field under its key, and treats unknown
+ * keys as the zod object does: a strict object (`z.strictObject`) refuses them, a loose one
+ * (`z.looseObject`, `.catchall()`) checks them against its catchall and keeps them, a stripping
+ * one (`z.object`) drops them from the output. A `__proto__` key is refused anywhere, even in a
+ * value that would be dropped, as validate() refuses it.
+ *
+ * The output is what zod's parse returns: for strict and loose objects the input itself unless a
+ * field decodes to something else (a stripping object inside), for stripping objects a new
+ * object with the shape's keys, in the shape's order.
  */
 function deriveObject(def: Def): t.Mixed {
   const shape = def['shape'] as Record<string, z.ZodType>;
-  const fields = Object.entries(shape).map(([key, field]) => {
-    const fieldDef = field._zod.def as unknown as Def;
-    const optional = fieldDef.type === 'optional';
-    return { key, optional, codec: derive(optional ? (fieldDef['innerType'] as z.ZodType) : field) };
-  });
+  const fields = Object.entries(shape)
+    // zod never reads nor writes a "__proto__" field of a shape.
+    .filter(([key]) => key !== '__proto__')
+    .map(([key, field]) => ({
+      key,
+      omittable: (field._zod as { readonly optin?: string }).optin === 'optional',
+      codec: derive(field),
+    }));
   const catchall = def['catchall'] as z.ZodType | undefined;
-  if (catchall === undefined) return unsupported('stripping object');
-  const rest = (catchall._zod.def as unknown as Def).type === 'never' ? undefined : derive(catchall);
+  const unknownKeys: UnknownKeys =
+    catchall === undefined
+      ? 'strip'
+      : (catchall._zod.def as unknown as Def).type === 'never'
+        ? 'strict'
+        : { catchall: derive(catchall) };
   const known = new Set(Object.keys(shape));
   const validate: t.Validate<unknown, unknown> = (input, context) => {
     if (typeof input !== 'object' || input === null || Array.isArray(input))
       return io.failure(input, context);
     const record = input as Record<string, unknown>;
-    const errors: t.Errors = [];
-    for (const { key, optional, codec } of fields) {
+    const entries = collectEntries(unknownKeys === 'strip');
+    for (const { key, omittable, codec } of fields) {
+      const present = key in record;
+      if (!present && omittable) continue;
       const value = record[key];
-      if (optional && value === undefined) continue;
-      const result = codec.validate(value, io.appendContext(context, key, codec, value));
-      if (result._tag === 'Left') errors.push(...result.left);
-    }
-    for (const key in record) {
-      if (known.has(key)) continue;
-      const value = record[key];
-      if (rest === undefined || key === '__proto__' || !rest.is(value)) {
-        const at = io.appendContext(context, key, rest ?? io.never, value);
-        errors.push({ value, context: at, message: `unknown field "${key}"` });
+      const at = io.appendContext(context, key, codec, value);
+      if (present) entries.decode(key, value, at, codec);
+      else {
+        // zod reports an absent field that may not be omitted, even when its schema takes undefined.
+        const result = codec.validate(value, at);
+        const missing = { value, context: at, message: `required field ${describeInput(key)} is missing` };
+        entries.errors.push(...(result._tag === 'Left' ? result.left : [missing]));
       }
     }
-    return errors.length > 0 ? io.failures(errors) : io.success(input);
+    for (const key in record) {
+      if (known.has(key) && key !== '__proto__') continue;
+      const value = record[key];
+      if (key === '__proto__' || unknownKeys === 'strict') {
+        const at = io.appendContext(context, key, io.never, value);
+        entries.errors.push({ value, context: at, message: `unknown field ${describeInput(key)}` });
+      } else if (unknownKeys === 'strip') {
+        if (hasPrototypeKey(value)) {
+          const at = io.appendContext(context, key, io.never, value);
+          entries.errors.push({ value, context: at, message: 'a "__proto__" key' });
+        }
+      } else {
+        entries.decode(
+          key,
+          value,
+          io.appendContext(context, key, unknownKeys.catchall, value),
+          unknownKeys.catchall,
+        );
+      }
+    }
+    return entries.result(input);
   };
   return fromValidate('object', validate);
 }
@@ -160,6 +230,7 @@ function deriveObject(def: Def): t.Mixed {
 /**
  * A record codec: every own key must pass the key codec and every value the value codec. (io-ts's
  * own `t.record` drops keys its domain rejects, where zod reports them.) `__proto__` is rejected.
+ * The output is the input itself unless a value decodes to something else.
  */
 function deriveRecord(def: Def): t.Mixed {
   const keyDef = (def['keyType'] as z.ZodType)._zod.def as unknown as Def;
@@ -172,23 +243,20 @@ function deriveRecord(def: Def): t.Mixed {
       return io.failure(input, context);
     const prototype = Object.getPrototypeOf(input) as object | null;
     if (prototype !== Object.prototype && prototype !== null) return io.failure(input, context);
-    const errors: t.Errors = [];
+    const entries = collectEntries(false);
     for (const key of Object.keys(input)) {
       const value = (input as Record<string, unknown>)[key];
       const at = io.appendContext(context, key, valueCodec, value);
       if (key === '__proto__' || !keyCodec.is(key))
-        errors.push({ value: key, context: at, message: `invalid key "${key}"` });
-      else {
-        const result = valueCodec.validate(value, at);
-        if (result._tag === 'Left') errors.push(...result.left);
-      }
+        entries.errors.push({ value: key, context: at, message: `invalid key ${describeInput(key)}` });
+      else entries.decode(key, value, at, valueCodec);
     }
-    return errors.length > 0 ? io.failures(errors) : io.success(input);
+    return entries.result(input);
   };
   return fromValidate('record', validate);
 }
 
-/** A codec whose `is` is its own `validate`, decoding to the input itself. */
+/** A codec whose `is` is its own `validate` (and whose `encode` is the identity). */
 function fromValidate(name: string, validate: t.Validate<unknown, unknown>): t.Mixed {
   return new io.Type<unknown, unknown, unknown>(
     name,
@@ -224,15 +292,11 @@ function withRefinements(codec: t.Mixed, def: Def): t.Mixed {
     }
   });
   const passes = (value: unknown): boolean => tests.every((test) => test(value));
-  return new io.Type<unknown, unknown, unknown>(
-    codec.name,
-    (input): input is unknown => codec.is(input) && passes(input),
-    (input, context) => {
-      const result = codec.validate(input, context);
-      return result._tag === 'Left' || passes(result.right) ? result : io.failure(input, context);
-    },
-    io.identity,
-  );
+  // zod runs the checks on the parsed output (a stripped object), so they test what decoding gives.
+  return fromValidate(codec.name, (input, context) => {
+    const result = codec.validate(input, context);
+    return result._tag === 'Left' || passes(result.right) ? result : io.failure(input, context);
+  });
 }
 
 function unsupported(construct: string): never {

@@ -1,7 +1,22 @@
 import fc from 'fast-check';
-import { CodeMap, type CodeMapRow, MappingError } from 'millwright';
+import {
+  CodeMap,
+  type CodeMapRow,
+  MappingError,
+  movementFromSap,
+  WorkOrderStatus,
+  workOrderStatusFromSap,
+} from 'millwright';
 import { describe, expect, it } from 'vitest';
 import { formatCsv, parseCsv } from '../../src/codes/parse-csv.js';
+import { catchError } from '../support/catch-error.js';
+import {
+  hostility,
+  makeHostile,
+  resultOrError,
+  revokedProxy,
+  thrownValue,
+} from '../support/hostile-values.js';
 
 /** Field text with the characters CSV must escape: delimiters, quotes, CR, LF, spaces. */
 const field = fc.string({
@@ -216,6 +231,111 @@ describe('CodeMap robustness (property)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('code maps and SAP readers with hostile callers (property)', () => {
+  const validRows: CodeMapRow[] = [
+    { system: 'mes', code: 'RUN', canonical: 'in-progress' },
+    { system: 'mes', code: 'DONE', canonical: 'completed', primary: true },
+  ];
+  const csv = 'system,code,canonical,primary\r\nmes,RUN,in-progress,\r\nmes,DONE,completed,yes\r\n';
+  const validOptions = {
+    canonical: WorkOrderStatus,
+    unmapped: { toCanonical: 'passthrough', fromCanonical: { default: 'X' } },
+    onUnmapped: () => {},
+    maxTrackedCodes: 10,
+    delimiter: ',',
+  };
+  /** What a changing getter answers after its first read: anything, and values that look almost right. */
+  const later = fc.oneof(
+    fc.anything().map((value) => () => value),
+    fc
+      .constantFrom('bogus', '', 5, null, {}, { default: {} }, Symbol('x'), [], 'in-progress')
+      .map((value) => () => value),
+    fc.constant(revokedProxy),
+  );
+  const how = hostility(later);
+
+  /** A map that was built holds only strings and canonical values the schema accepts. */
+  function expectSound(map: CodeMap | undefined): void {
+    if (map === undefined) return;
+    expect(map.rows()).toEqual(CodeMap.fromRows('d', validRows).rows());
+    for (const code of ['RUN', 'DONE', 'in-progress', 'zzz']) {
+      const canonical = resultOrError(MappingError, () => map.toCanonical('mes', code));
+      if (canonical !== undefined) expect(WorkOrderStatus.safeParse(canonical).success).toBe(true);
+    }
+  }
+
+  it('reads rows, each row and the options once, and throws nothing but MappingError', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('rows', 'row', 'options', 'unmapped', 'csv-options'),
+        how,
+        thrownValue,
+        fc.nat(),
+        (target, hostile, thrown, pick) => {
+          const make = (value: object): never => makeHostile(value, hostile, thrown) as never;
+          const options =
+            target === 'options'
+              ? make(validOptions)
+              : target === 'unmapped'
+                ? { ...validOptions, unmapped: make(validOptions.unmapped) }
+                : validOptions;
+          if (target === 'csv-options') {
+            expectSound(resultOrError(MappingError, () => CodeMap.fromCsv('d', csv, make(validOptions))));
+            return;
+          }
+          const rows =
+            target === 'rows'
+              ? make(validRows)
+              : target === 'row'
+                ? validRows.map((row, index) => (index === pick % validRows.length ? make(row) : row))
+                : validRows;
+          expectSound(resultOrError(MappingError, () => CodeMap.fromRows('d', rows, options as never)));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('wraps whatever the onUnmapped hook throws in a MappingError with the cause', () => {
+    fc.assert(
+      fc.property(thrownValue, fc.constantFrom('to', 'from'), (thrown, direction) => {
+        const error = thrown();
+        const map = CodeMap.fromRows('d', validRows, {
+          unmapped: 'passthrough',
+          onUnmapped: () => {
+            throw error;
+          },
+        });
+        const caught = catchError(MappingError, () =>
+          direction === 'to' ? map.toCanonical('mes', 'zzz') : map.fromCanonical('mes', 'zzz'),
+        );
+        expect(caught.code).toBe('INVALID_CODE_MAP');
+        expect(caught.cause).toBe(error);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads SAP status lists once, and refuses hostile codes, texts and options with MappingError only', () => {
+    fc.assert(
+      fc.property(how, thrownValue, (hostile, thrown) => {
+        const statuses = makeHostile(['REL', 'PCNF'], hostile, thrown);
+        const status = resultOrError(MappingError, () => workOrderStatusFromSap(statuses as never));
+        if (status !== undefined) expect(status).toBe('in-progress');
+        const thing = makeHostile({ code: '101' }, hostile, thrown);
+        resultOrError(MappingError, () => movementFromSap(thing as never));
+        const map = CodeMap.fromRows('d', validRows, { unmapped: 'passthrough' });
+        resultOrError(MappingError, () => map.toCanonical(thing as never, 'RUN'));
+        resultOrError(MappingError, () => map.fromCanonical('mes', thing as never));
+        resultOrError(MappingError, () => map.toCsv(thing as never));
+        resultOrError(MappingError, () => CodeMap.fromCsv('d', thing as never));
+        resultOrError(MappingError, () => CodeMap.fromCsv('d', csv, { delimiter: thing as never }));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

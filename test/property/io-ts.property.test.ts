@@ -70,7 +70,131 @@ describe.each(Object.values(canonicalObjects).map((object) => [object.name, obje
   },
 );
 
+interface Def {
+  readonly type: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * The same schema with every object made stripping (`z.object`: unknown keys are dropped from the
+ * output, not refused), checks and refinements kept: the most common shape of users' own schemas.
+ */
+function stripping(schema: z.ZodType): z.ZodType {
+  const def = schema._zod.def as unknown as Def;
+  const clone = (changes: Record<string, unknown>): z.ZodType =>
+    (schema as unknown as { clone: (def: unknown) => z.ZodType }).clone({ ...def, ...changes });
+  switch (def.type) {
+    case 'object':
+      return clone({
+        shape: Object.fromEntries(
+          Object.entries(def['shape'] as Record<string, z.ZodType>).map(([key, field]) => [
+            key,
+            stripping(field),
+          ]),
+        ),
+        catchall: undefined,
+      });
+    case 'array':
+      return clone({ element: stripping(def['element'] as z.ZodType) });
+    case 'optional':
+    case 'nullable':
+      return clone({ innerType: stripping(def['innerType'] as z.ZodType) });
+    case 'union':
+      return clone({ options: (def['options'] as z.ZodType[]).map(stripping) });
+    case 'record':
+      return clone({ valueType: stripping(def['valueType'] as z.ZodType) });
+    default:
+      return schema;
+  }
+}
+
+/**
+ * A value with every key kept, an undefined value included (as a marker), and every object made
+ * plain: what decoding gives must have the same keys as zod's output, whatever the prototypes.
+ */
+function plain(value: unknown): unknown {
+  if (value === undefined) return '<undefined>';
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]));
+}
+
+describe.each(Object.values(canonicalObjects).map((object) => [object.name, object] as const))(
+  'io-ts codec of the stripping variant of %s',
+  (_name, object) => {
+    const schema = stripping(object.schema);
+    const codec = toIoTs(schema);
+
+    it('accepts and rejects what zod does, and decodes to what zod parses (unknown keys dropped)', () => {
+      const arbitrary = fc.oneof(
+        arbitraryFromSchema(schema),
+        fc.tuple(arbitraryFromSchema(schema), mutation).map(([value, change]) => mutate(value, change)),
+      );
+      let stripped = 0;
+      let rejected = 0;
+      fc.assert(
+        fc.property(arbitrary, (value) => {
+          const expected = validate(schema, value);
+          const decoded = codec.decode(value);
+          expect(decoded._tag).toBe(expected.ok ? 'Right' : 'Left');
+          expect(codec.is(value)).toBe(expected.ok);
+          if (expected.ok && decoded._tag === 'Right') {
+            expect(plain(decoded.right)).toEqual(plain(expected.value));
+            if (JSON.stringify(decoded.right) !== JSON.stringify(value)) stripped += 1;
+          }
+          if (!expected.ok) rejected += 1;
+        }),
+        { numRuns: 2_000 },
+      );
+      // Records with unknown keys were accepted and stripped, and others rejected.
+      expect(stripped).toBeGreaterThan(10);
+      expect(rejected).toBeGreaterThan(200);
+    });
+  },
+);
+
 describe('toIoTs on other zod schemas', () => {
+  it('derives stripping objects (z.object) as zod parses them: unknown keys dropped, at any depth', () => {
+    const Line = z.object({ item: z.string(), quantity: z.number().optional() });
+    const Order = z.object({ id: z.string(), lines: z.array(Line), note: z.string().nullable().optional() });
+    const codec = toIoTs(Order);
+    const input = {
+      id: 'A',
+      lines: [
+        { item: 'x', extra: 1 },
+        { item: 'y', quantity: 2 },
+      ],
+      unknown: true,
+    };
+    const decoded = codec.decode(input);
+    expect(decoded).toEqual({
+      _tag: 'Right',
+      right: { id: 'A', lines: [{ item: 'x' }, { item: 'y', quantity: 2 }] },
+    });
+    expect(decoded._tag === 'Right' && decoded.right).toStrictEqual(Order.parse(input));
+    expect(codec.is(input)).toBe(true);
+    expect(codec.decode({ id: 'A', lines: [{ quantity: 2 }] })._tag).toBe('Left');
+    // A key present with undefined stays, as zod keeps it; a stripped key never appears.
+    const withUndefined = codec.decode({ id: 'A', lines: [], note: undefined });
+    expect(withUndefined._tag === 'Right' && Object.keys(withUndefined.right)).toEqual([
+      'id',
+      'lines',
+      'note',
+    ]);
+    // A __proto__ key is refused anywhere, as validate() refuses it, even where it would be stripped.
+    expect(codec.is(JSON.parse('{"id":"A","lines":[],"x":{"__proto__":{"p":1}}}'))).toBe(false);
+    expect(codec.is(JSON.parse('{"id":"A","lines":[],"__proto__":{"p":1}}'))).toBe(false);
+  });
+
+  it('runs refinements on the stripped output, as zod does', () => {
+    const TwoKeys = z
+      .object({ a: z.string(), b: z.string() })
+      .refine((value) => Object.keys(value).length === 2);
+    const codec = toIoTs(TwoKeys);
+    expect(codec.is({ a: 'x', b: 'y', c: 'z' })).toBe(TwoKeys.safeParse({ a: 'x', b: 'y', c: 'z' }).success);
+    expect(codec.decode({ a: 'x', b: 'y', c: 'z' })).toEqual({ _tag: 'Right', right: { a: 'x', b: 'y' } });
+  });
+
   it('follows zod on numeric enums and rejects __proto__ keys in unknown values', () => {
     enum Shift {
       Early = 0,

@@ -1,5 +1,8 @@
 import { InventoryMovement, MappingError, movementFromSap, sapMovementTypes } from 'millwright';
 import { describe, expect, it } from 'vitest';
+import { catchError } from '../../support/catch-error.js';
+
+const failure = (run: () => unknown): MappingError => catchError(MappingError, run);
 
 describe('sapMovementTypes', () => {
   it('covers the common movement types with kind, direction and stock type', () => {
@@ -92,11 +95,41 @@ describe('sapMovementTypes', () => {
   });
 
   it('throws UNMAPPED_CODE for a type it does not have', () => {
-    for (const code of ['999', 'Z01', '__proto__', 'constructor']) {
-      expect(() => movementFromSap(code), code).toThrow(MappingError);
+    for (const code of ['999', 'Z01', '__proto__', 'constructor', '01', '0101', '']) {
+      expect(
+        failure(() => movementFromSap(code)),
+        code,
+      ).toMatchObject({
+        code: 'UNMAPPED_CODE',
+        domain: 'movement-type',
+      });
     }
-    for (const code of [Symbol('101'), Object.create(null), 101, null]) {
-      expect(() => movementFromSap(code as never)).toThrow(MappingError);
+  });
+
+  it('reads a movement type given as a number, as JSON payloads carry it', () => {
+    expect(movementFromSap(101)).toBe(sapMovementTypes['101']);
+    expect(movementFromSap(262)).toBe(sapMovementTypes['262']);
+    expect(movementFromSap(708)).toBe(sapMovementTypes['708']);
+    // A number names the same type as its three digits; one that no such code exists for is unmapped.
+    expect(failure(() => movementFromSap(999))).toMatchObject({ code: 'UNMAPPED_CODE', value: '999' });
+  });
+
+  it('says the type is wrong for numbers that are no three-digit code, and for other values', () => {
+    // BWART is three characters, not a zero-padded number: 1 is not "001", and no standard type starts with 0.
+    for (const code of [1, 99, 1000, 101.5, -101, Number.NaN, Number.POSITIVE_INFINITY, 1e21]) {
+      const error = failure(() => movementFromSap(code));
+      expect(error.code, String(code)).toBe('INVALID_SOURCE_DATA');
+      expect(error.message, String(code)).toMatch(/three-digit|three characters/);
     }
+    for (const code of [null, undefined, true, 101n, Symbol('101'), {}, Object.create(null), ['101']]) {
+      const error = failure(() => movementFromSap(code as never));
+      expect(error.code, String(typeof code)).toBe('INVALID_SOURCE_DATA');
+      expect(error.message).toMatch(/must be a string or a number/);
+    }
+  });
+
+  it('ignores the blanks SAP pads fields with', () => {
+    expect(movementFromSap('261 ')).toBe(sapMovementTypes['261']);
+    expect(movementFromSap(' 101')).toBe(sapMovementTypes['101']);
   });
 });

@@ -1,5 +1,8 @@
 import { MappingError, sapOrderStatusMap, WorkOrderStatus, workOrderStatusFromSap } from 'millwright';
 import { describe, expect, it } from 'vitest';
+import { catchError } from '../../support/catch-error.js';
+
+const failure = (run: () => unknown): MappingError => catchError(MappingError, run);
 
 describe('sapOrderStatusMap', () => {
   it('maps each life-cycle system status, by abbreviation and by status number', () => {
@@ -75,5 +78,32 @@ describe('workOrderStatusFromSap', () => {
     }
     expect(() => workOrderStatusFromSap('')).toThrow(MappingError);
     expect(() => workOrderStatusFromSap([])).toThrow(MappingError);
+  });
+
+  it('refuses values that are not a string or a list of strings, rather than ignoring them', () => {
+    // A status that could not be read must not let the others decide the order's status.
+    for (const statuses of [
+      ['REL', 42],
+      ['REL', null],
+      ['TECO', { stat: 'I0045' }],
+      ['REL', ['CNF']],
+    ]) {
+      const error = failure(() => workOrderStatusFromSap(statuses as never));
+      expect(error.code).toBe('INVALID_SOURCE_DATA');
+      expect(error.message).toMatch(/status 2 .* not a string/);
+    }
+    for (const statuses of [42, null, undefined, { REL: true }, Symbol('REL')]) {
+      const error = failure(() => workOrderStatusFromSap(statuses as never));
+      expect(error.code).toBe('INVALID_SOURCE_DATA');
+      expect(error.message).toMatch(/a string or a list of strings/);
+    }
+  });
+
+  it('quotes at most the start of a long status text in its error', () => {
+    const long = `PRC ${'X'.repeat(100_000)}`;
+    const error = failure(() => workOrderStatusFromSap(long));
+    expect(error.code).toBe('UNMAPPED_CODE');
+    expect(error.message.length).toBeLessThan(300);
+    expect((error.value ?? '').length).toBeLessThan(300);
   });
 });

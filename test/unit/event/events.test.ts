@@ -13,6 +13,7 @@ import {
 } from 'millwright';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as samples from '../../../examples/sample-records.js';
+import { catchError } from '../../support/catch-error.js';
 
 const addFormats = addFormatsPlugin as unknown as (ajv: AjvDraft7) => AjvDraft7;
 const ajv = new AjvDraft7({ strict: false });
@@ -220,5 +221,217 @@ describe('parseEvent', () => {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).issues).toContainEqual(expect.objectContaining({ path, code }));
     }
+  });
+});
+
+describe('parseEvent: what brokers hand over', () => {
+  const event = createEvent('millwright.production.confirmed.v1', samples.productionConfirmation, {
+    source,
+    correlationId: 'c-7',
+  });
+  const text = JSON.stringify(event);
+
+  it('reads a Buffer, a Uint8Array, an ArrayBuffer and a string, with or without a byte order mark', () => {
+    const bytes = new TextEncoder().encode(text);
+    for (const body of [
+      Buffer.from(text),
+      bytes,
+      bytes.buffer,
+      new DataView(bytes.buffer),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+      `\ufeff${text}`,
+    ]) {
+      expect(parseEvent(body)).toEqual(event);
+    }
+    // a Buffer that is a slice of a larger pool: only its own bytes count
+    const pooled = Buffer.from(`xx${text}yy`).subarray(2, 2 + Buffer.byteLength(text));
+    expect(parseEvent(pooled)).toEqual(event);
+  });
+
+  it('refuses bytes that are not UTF-8 with a clear issue', () => {
+    const bad = Buffer.concat([
+      Buffer.from(text.slice(0, 20)),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(text.slice(20)),
+    ]);
+    const error = catchError(ValidationError, () => parseEvent(bad));
+    expect(error.issues).toEqual([
+      { path: '', code: 'invalid_encoding', message: 'the event is not valid UTF-8 text' },
+    ]);
+  });
+
+  it('compares datacontenttype without parameters and case, and normalises it', () => {
+    for (const datacontenttype of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json;charset=UTF-8',
+      'APPLICATION/JSON',
+      'Application/Json ; charset="utf-8"',
+      'application/json; foo=bar; charset=utf-8',
+    ]) {
+      expect(parseEvent({ ...event, datacontenttype }).datacontenttype, datacontenttype).toBe(
+        'application/json',
+      );
+    }
+  });
+
+  it('refuses another media type or a charset other than UTF-8', () => {
+    const cases: readonly [string, string][] = [
+      ['application/json; charset=iso-8859-1', 'unsupported_charset'],
+      ['application/json; charset=utf-16', 'unsupported_charset'],
+      ['application/json; charset=utf-8; charset=latin1', 'invalid_value'],
+      ['text/plain', 'invalid_value'],
+      ['application/xml', 'invalid_value'],
+      ['application/jsonx', 'invalid_value'],
+      ['application/json charset=utf-8', 'invalid_value'],
+      ['', 'invalid_value'],
+    ];
+    for (const [datacontenttype, code] of cases) {
+      const error = catchError(ValidationError, () => parseEvent({ ...event, datacontenttype }));
+      expect(error.issues, datacontenttype).toContainEqual(
+        expect.objectContaining({ path: '/datacontenttype', code }),
+      );
+    }
+  });
+
+  it('reads structured-mode bodies with the content type the broker gives', () => {
+    for (const contentType of [
+      'application/cloudevents+json',
+      'application/cloudevents+json; charset=utf-8',
+      'Application/CloudEvents+JSON;charset=UTF-8',
+      'application/json',
+    ]) {
+      expect(parseEvent(Buffer.from(text), { contentType }), contentType).toEqual(event);
+    }
+    const refused: readonly [string, string][] = [
+      ['application/cloudevents+json; charset=iso-8859-1', 'unsupported_charset'],
+      ['application/cloudevents-batch+json', 'invalid_value'],
+      ['text/plain', 'invalid_value'],
+      ['application/cloudevents+xml', 'invalid_value'],
+    ];
+    for (const [contentType, code] of refused) {
+      const error = catchError(ValidationError, () => parseEvent(Buffer.from(text), { contentType }));
+      expect(error.issues, contentType).toEqual([expect.objectContaining({ path: '', code })]);
+      expect(error.issues[0]?.message).toMatch(/content type/);
+    }
+    expect(catchError(ValidationError, () => parseEvent(text, { contentType: 5 as never })).issues).toEqual([
+      expect.objectContaining({ path: '/contentType', code: 'invalid_type' }),
+    ]);
+  });
+});
+
+describe('parseEvent and createEvent with hostile values', () => {
+  const revoked = (): object => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+
+  it('returns exactly what it checked: a getter that changes its answer later cannot slip data in', () => {
+    const valid = createEvent('millwright.workorder.released.v1', samples.workOrder, { source });
+    let reads = 0;
+    const data = {
+      ...samples.workOrder,
+      get status() {
+        reads += 1;
+        return reads === 1 ? 'released' : 'exploded';
+      },
+    };
+    const parsed = parseEvent({ ...valid, data });
+    expect(reads).toBe(1);
+    expect(parsed.data).toEqual(samples.workOrder);
+    expect(parseEvent(JSON.parse(JSON.stringify(parsed)))).toEqual(parsed);
+    // The event is a copy: changing the input later changes nothing.
+    const input = JSON.parse(JSON.stringify(valid)) as { data: { status: string } };
+    const copy = parseEvent(input);
+    input.data.status = 'closed';
+    expect(copy.data).toMatchObject({ status: 'released' });
+  });
+
+  it('refuses values that cannot be read, or are not JSON data, with an issue at their path', () => {
+    const valid = createEvent('millwright.material.changed.v1', samples.material, { source });
+    const cases: readonly [unknown, string, string][] = [
+      [revoked(), '', 'invalid_input'],
+      [{ ...valid, data: revoked() }, '/data', 'invalid_input'],
+      [
+        {
+          ...valid,
+          get id() {
+            throw new Error('boom');
+          },
+        },
+        '/id',
+        'invalid_input',
+      ],
+      [
+        new Proxy(valid, {
+          ownKeys: () => {
+            throw revoked();
+          },
+        }),
+        '',
+        'invalid_input',
+      ],
+      [
+        { ...valid, data: { ...samples.material, extensions: { 'x:when': new Date(0) } } },
+        '/data/extensions/x:when',
+        'invalid_type',
+      ],
+      [
+        { ...valid, data: { ...samples.material, extensions: { 'x:n': 10n } } },
+        '/data/extensions/x:n',
+        'invalid_type',
+      ],
+      [
+        { ...valid, data: { ...samples.material, extensions: { 'x:f': () => 1 } } },
+        '/data/extensions/x:f',
+        'invalid_type',
+      ],
+      [
+        { ...valid, data: { ...samples.material, extensions: { 'x:nan': Number.NaN } } },
+        '/data/extensions/x:nan',
+        'invalid_type',
+      ],
+    ];
+    for (const [input, path, code] of cases) {
+      const error = catchError(ValidationError, () => parseEvent(input));
+      expect(error.issues, path).toContainEqual(expect.objectContaining({ path, code }));
+    }
+    const cyclic: Record<string, unknown> = { ...valid, data: { ...samples.material } };
+    (cyclic['data'] as Record<string, unknown>)['extensions'] = { 'x:self': cyclic };
+    expect(catchError(ValidationError, () => parseEvent(cyclic)).issues).toContainEqual(
+      expect.objectContaining({ path: '/data/extensions/x:self', code: 'circular_reference' }),
+    );
+  });
+
+  it('createEvent reads its options and data once and refuses unreadable ones with a ValidationError', () => {
+    const options = {
+      get source(): string {
+        throw new Error('boom');
+      },
+    };
+    expect(
+      catchError(ValidationError, () =>
+        createEvent('millwright.material.changed.v1', samples.material, options),
+      ).issues,
+    ).toEqual([expect.objectContaining({ path: '/source', code: 'invalid_input' })]);
+    expect(() => createEvent('millwright.material.changed.v1', samples.material, revoked() as never)).toThrow(
+      ValidationError,
+    );
+    expect(() => createEvent('millwright.material.changed.v1', revoked() as never, { source })).toThrow(
+      ValidationError,
+    );
+    let reads = 0;
+    const data = {
+      ...samples.material,
+      get description() {
+        reads += 1;
+        return reads === 1 ? 'Bearing' : 42;
+      },
+    };
+    const event = createEvent('millwright.material.changed.v1', data as never, { source });
+    expect(reads).toBe(1);
+    expect(event.data.description).toBe('Bearing');
+    expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual(event);
   });
 });
