@@ -1,5 +1,4 @@
 import { MappingError } from '../../../src/errors/mapping-error.js';
-import { MillwrightError } from '../../../src/errors/millwright-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
 import { Timestamp } from '../../../src/model/common.js';
 import { InventoryMovement } from '../../../src/model/inventory-movement.js';
@@ -181,9 +180,10 @@ function partner(owner: object, name: string): Required<IdocPartner> | undefined
 function checkCreatedAt(createdAt: unknown): string {
   if (createdAt === undefined) return new Date().toISOString();
   if (typeof createdAt !== 'string' || !Timestamp.safeParse(createdAt).success) {
-    throw new MillwrightError(
-      'INVALID_OPTIONS',
-      `createdAt ${JSON.stringify(createdAt)} is not an RFC 3339 timestamp with offset, e.g. 2026-05-12T08:30:00+02:00`,
+    throw invalidOption(
+      'createdAt',
+      createdAt,
+      'an RFC 3339 timestamp with offset, e.g. 2026-05-12T08:30:00+02:00',
     );
   }
   return createdAt;
