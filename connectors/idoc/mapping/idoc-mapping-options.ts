@@ -2,7 +2,7 @@ import { CodeMap } from '../../../src/codes/code-map.js';
 import { type SapMovementType, sapMovementTypes } from '../../../src/codes/sap-movement-types.js';
 import { workOrderStatusFromSap } from '../../../src/codes/sap-order-status.js';
 import { MillwrightError } from '../../../src/errors/millwright-error.js';
-import type { Quantity } from '../../../src/model/common.js';
+import { Identifier, type Quantity } from '../../../src/model/common.js';
 import { MovementDirection, MovementKind, StockType } from '../../../src/model/inventory-movement.js';
 import type { WorkOrderStatus } from '../../../src/model/work-order.js';
 import { createUnitRegistry, type UnitRegistry } from '../../../src/uom/create-unit-registry.js';
@@ -150,18 +150,19 @@ export function resolveIdocMappingOptions(options: unknown): ResolvedIdocMapping
     workOrderStatus: resolveStatusFunction(codes),
     movementTypes: resolveMovementTypes(codes),
     timeZone,
-    system: optionalString(options, 'system'),
+    system: optionalIdentifier(options, 'system'),
     stripLeadingZeros: optionalBoolean(options, 'stripLeadingZeros') ?? false,
-    plant: optionalString(options, 'plant'),
+    plant: optionalIdentifier(options, 'plant'),
   };
 }
 
-function optionalString(options: object, name: string): string | undefined {
+/** An identifier option (`system`, `plant`): it goes into the canonical objects as it is. */
+function optionalIdentifier(options: object, name: string): string | undefined {
   const value = readOption(options, name);
-  if (value !== undefined && (typeof value !== 'string' || value === '')) {
-    throw invalidOption(name, value, 'a non-empty string');
+  if (value !== undefined && !Identifier.safeParse(value).success) {
+    throw invalidOption(name, value, 'an identifier (1 to 256 characters, no control characters)');
   }
-  return value;
+  return value as string | undefined;
 }
 
 function optionalBoolean(options: object, name: string): boolean | undefined {

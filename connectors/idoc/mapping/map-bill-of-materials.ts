@@ -80,8 +80,10 @@ function mapBom(context: MappingContext, group: Segment): Mapped<BillOfMaterials
     items.map((item) => item.segment),
     COMPONENT_FIELDS,
   );
-  const validFrom = header.date('DATUV') ?? items[0]?.date('DATUV');
+  const ownValidFrom = header.date('DATUV');
+  const validFrom = ownValidFrom ?? items[0]?.date('DATUV');
   if (validFrom === undefined) throw missingField(header.segment, 'DATUV', ['E1STPOM/DATUV']);
+  if (ownValidFrom === undefined) origins.value('/validFrom', items[0]?.location('DATUV'));
   const id =
     number === undefined
       ? [material, plant ?? '', usageCode ?? '', alternative ?? ''].join('/')

@@ -32,10 +32,10 @@ export function mapInventoryMovements(
   const header = context.read(headerSegment);
   const items = findSegments(context.idoc.segments, layout.item);
   const fields = itemFields(layout, header.segment.name);
-  return items.map((item, index) => ({
-    value: mapItem(context, layout, header, item, index),
-    origins: new Origins().segment('', item.name, fields),
-  }));
+  return items.map((item, index) => {
+    const origins = new Origins().segment('', item.name, fields);
+    return { value: mapItem(context, layout, header, item, index, origins), origins };
+  });
 }
 
 /** Where each InventoryMovement property comes from in an item (or its header; for errors). */
@@ -52,7 +52,7 @@ function itemFields(layout: GoodsMovementLayout, header: string): FieldTable {
     batch: layout.batch,
     stockType: layout.stockType,
     quantity: layout.quantity,
-    'quantity/unit': layout.unitIso ?? layout.unit,
+    'quantity/unit': layout.unit,
     'from/plant': plant,
     'from/storageLocation': layout.storageLocation,
     'to/plant': plant,
@@ -74,6 +74,7 @@ function mapItem(
   header: SegmentReader,
   segment: Segment,
   index: number,
+  origins: Origins,
 ): InventoryMovement {
   const item = context.read(segment);
   const written = item.required(layout.movementType);
@@ -83,6 +84,7 @@ function mapItem(
   const direction = type.direction ?? type.sides?.own;
   const quantity = item.quantity(layout.quantity, layout.unit, layout.unitIso);
   if (quantity === undefined) throw missingField(segment, layout.quantity);
+  origins.value('/quantity/unit', item.location(item.unitField(layout.unit, layout.unitIso)));
   if (quantity.value.startsWith('-') || quantity.value === '0') {
     throw new MappingError(
       'INVALID_SOURCE_DATA',

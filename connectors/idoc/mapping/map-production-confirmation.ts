@@ -48,20 +48,23 @@ const TICKET_FIELDS = {
  * The id is the IDoc number (or the order and operation) and the ticket's position.
  */
 export function mapProductionConfirmations(context: MappingContext): Mapped<ProductionConfirmation>[] {
-  return findSegments(context.idoc.segments, TIMETICKET).map((segment, index) => ({
-    value: mapConfirmation(context, context.read(segment), index),
-    origins: new Origins().segment('', segment.name, TICKET_FIELDS),
-  }));
+  return findSegments(context.idoc.segments, TIMETICKET).map((segment, index) => {
+    const origins = new Origins().segment('', segment.name, TICKET_FIELDS);
+    return { value: mapConfirmation(context, context.read(segment), index, origins), origins };
+  });
 }
 
 function mapConfirmation(
   context: MappingContext,
   ticket: SegmentReader,
   index: number,
+  origins: Origins,
 ): ProductionConfirmation {
   const workOrder = ticket.requiredKey('ORDERID');
   const operation = ticket.text('OPERATION');
   const unit = ticket.unit('CONF_QUAN_UNIT', 'CONF_QUAN_UNIT_ISO');
+  const unitField = ticket.location(ticket.unitField('CONF_QUAN_UNIT', 'CONF_QUAN_UNIT_ISO'));
+  for (const pointer of ['/yield/unit', '/scrap/unit', '/rework/unit']) origins.value(pointer, unitField);
   const quantity = (field: string) => {
     const value = ticket.signedQuantity(field, QUAN_13_3);
     if (value === undefined) return undefined;
@@ -76,6 +79,7 @@ function mapConfirmation(
     return { value, unit };
   };
   const plant = ticket.text('PLANT') ?? context.options.plant;
+  if (ticket.text('PLANT') === undefined) origins.value('/plant', 'options.plant');
   if (plant === undefined) {
     throw new MappingError(
       'INVALID_SOURCE_DATA',

@@ -185,12 +185,18 @@ function plantOf(
     }
   } catch (error) {
     if (!isUnreadField(error)) throw error;
-    if (option !== undefined) return option;
+    if (option !== undefined) {
+      origins.value('/plant', 'options.plant');
+      return option;
+    }
     throw new MappingError('INVALID_SOURCE_DATA', `${error.message}, or set the \`plant\` option`, {
       location: error.location,
     });
   }
-  if (option !== undefined) return option;
+  if (option !== undefined) {
+    origins.value('/plant', 'options.plant');
+    return option;
+  }
   throw new MappingError(
     'INVALID_SOURCE_DATA',
     `${header.location('WERKS')} is missing (the operations and components name no plant either); set the \`plant\` option`,

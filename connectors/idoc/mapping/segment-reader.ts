@@ -150,6 +150,11 @@ export class SegmentReader {
     return this.resolveUnit(sap, field, [units.fromSap, units.resolve]);
   }
 
+  /** The field {@link unit} reads: the ISO field when it is given and not blank, else the unit field. */
+  unitField(field: string, isoField?: string): string {
+    return isoField !== undefined && this.text(isoField) !== undefined ? isoField : field;
+  }
+
   /**
    * A quantity from a number field and its unit fields; undefined when the number is blank.
    * @throws {MappingError} `INVALID_SOURCE_DATA` when the number is given and its unit is blank.

@@ -119,3 +119,16 @@ describe('IDoc-XML control records checked as in flat files', () => {
     expect(error).toMatchObject({ code: 'INVALID_XML', segment: 'E1AFKOL', field: 'AUFNR' });
   });
 });
+
+describe('mapping options that would go into canonical objects', () => {
+  it.each([
+    ['plant', 'DE\t01'],
+    ['plant', ''],
+    ['system', ' sap'],
+    ['system', 42],
+  ])('refuses %s = %j as an invalid option, not as a mapped object that fails validation', (name, value) => {
+    const error = catchError(MillwrightError, () => idocToCanonical(loipro(), { ...utc, [name]: value }));
+    expect(error.code).toBe('INVALID_OPTIONS');
+    expect(error.message).toContain(`options.${name}`);
+  });
+});

@@ -113,3 +113,20 @@ describe('idocToCanonical: PPCC2PRETTICKET time tickets', () => {
     expect(mappingError(withField('EXEC_FIN_DATE', '')).location).toBe('E1BP_PP_TIMETICKET/EX_CREATED_DATE');
   });
 });
+
+describe('idocToCanonical: the field named for a value is the field it was read from', () => {
+  it('names the SAP unit field when the ISO field was blank', () => {
+    const registry = createUnitRegistry();
+    const units = {
+      resolve: (code: string) => registry.resolve(code),
+      fromSap: () => 'not a unit',
+      toSap: (code: string) => registry.toSap(code),
+      convert: registry.convert.bind(registry),
+    };
+    const [idoc] = parseIdoc(fixture(FILE));
+    const error = catchError(MappingError, () =>
+      idocToCanonical(idoc as Idoc, { timeZone: 'Europe/Berlin', units: units as never }),
+    );
+    expect(error.location).toBe('E1BP_PP_TIMETICKET/CONF_QUAN_UNIT');
+  });
+});
