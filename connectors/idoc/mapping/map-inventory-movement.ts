@@ -104,10 +104,14 @@ function mapItem(
     otherPlant === undefined && otherLocation === undefined
       ? undefined
       : compact({ plant: otherPlant ?? plant, storageLocation: otherLocation });
-  const postingDate = header.date(layout.postingDate) ?? header.date(layout.documentDate);
+  const posted = header.date(layout.postingDate);
+  const documentDate = header.date(layout.documentDate);
+  const postingDate = posted ?? documentDate;
   if (postingDate === undefined)
     throw missingField(header.segment, layout.postingDate, [layout.documentDate]);
-  const occurredOn = header.date(layout.documentDate) ?? postingDate;
+  if (posted === undefined) origins.value('/postingDate', header.location(layout.documentDate));
+  if (documentDate === undefined) origins.value('/occurredAt', header.location(layout.postingDate));
+  const occurredOn = documentDate ?? postingDate;
   const documentKey = context.docnum ?? header.text(layout.reference) ?? 'IDOC';
   const id = `${documentKey}/${String(index + 1).padStart(4, '0')}`;
   const purchaseOrder = item.text(layout.purchaseOrder);

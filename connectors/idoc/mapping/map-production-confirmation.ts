@@ -92,10 +92,10 @@ function mapConfirmation(
     context.docnum === undefined
       ? `${workOrder}/${operation ?? '-'}/${position}`
       : `${context.docnum}/${position}`;
-  const confirmedAt =
-    ticket.timestamp('EX_CREATED_DATE', 'EX_CREATED_TIME') ??
-    ticket.timestamp('EXEC_FIN_DATE', 'EXEC_FIN_TIME');
+  const created = ticket.timestamp('EX_CREATED_DATE', 'EX_CREATED_TIME');
+  const confirmedAt = created ?? ticket.timestamp('EXEC_FIN_DATE', 'EXEC_FIN_TIME');
   if (confirmedAt === undefined) throw missingField(ticket.segment, 'EX_CREATED_DATE', ['EXEC_FIN_DATE']);
+  if (created === undefined) origins.value('/confirmedAt', ticket.location('EXEC_FIN_DATE'));
   const yieldQuantity = quantity('YIELD') ?? (unit === undefined ? undefined : { value: '0', unit });
   if (yieldQuantity === undefined) throw missingField(ticket.segment, 'YIELD');
   return compact<ProductionConfirmation>({
