@@ -101,7 +101,6 @@ export function generateOrder(index: number, random: () => number, format: 'flat
           GLUZP: '160000',
           GMEIN: 'H87',
           GSTRP: `202605${pad(day, 2)}`,
-          GSTRS: `202605${pad(day, 2)}`,
         },
         [
           segment('E1JSTKL', { STAT: 'I0002' }),

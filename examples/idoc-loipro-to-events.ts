@@ -9,11 +9,13 @@
 // repository together with the WE60 export it was written with.
 //
 // IDOC_SCHEMA is the path of your system's WE60 "parser" export of LOIPRO01 (a site export with
-// every field). The built-in LOIPRO01 layout is partial: with it a flat file gives no plant, no
-// start time, operations or components (data/idoc/SOURCE.md). IDoc-XML needs no export. PLANT
-// (e.g. DE01) is only a fallback for orders that name no plant; PLANT_TIME_ZONE (default
-// Europe/Berlin) is the zone of SAP's dates. An order that cannot be mapped is reported on stderr
-// and the others are still written.
+// every field). The built-in LOIPRO01 layout stops where the public field lists stop: a flat file
+// read with it alone cannot be mapped, since the start time, material, plant and statuses lie past
+// its verified fields (data/idoc/SOURCE.md); the error names the field. IDoc-XML needs no export.
+// SAP_TIME_ZONE (e.g. Europe/Berlin) is the IANA time zone of the SAP system, required for your
+// own files: SAP dates and times carry no zone. PLANT (e.g. DE01) is only a fallback for orders
+// that name no plant. An order that cannot be mapped is reported on stderr and the others are
+// still written.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +51,8 @@ interface Input {
   readonly close: () => Promise<void>;
   /** The WE60 export the input was written with, if the example knows it. */
   readonly schemaPath?: string;
+  /** The time zone of the SAP system that wrote the input, if the example knows it. */
+  readonly timeZone?: string;
 }
 
 /** Whether a raw SSH host key has the pinned `SHA256:...` fingerprint. */
@@ -99,6 +103,7 @@ function openLocal(path: string | undefined): Input {
     stream: createReadStream(file),
     close: async () => {},
     schemaPath: fixture('loipro01.site.parser.txt'),
+    timeZone: 'Europe/Berlin',
   };
 }
 
@@ -114,11 +119,12 @@ async function main(): Promise<void> {
   const host = process.env['SFTP_HOST'];
   const input = host === undefined || host === '' ? openLocal(process.argv[2]) : await openSftp(host);
   console.error(`Reading LOIPRO IDocs from ${input.description}`);
-  const mapping = {
-    units: createUnitRegistry(),
-    timeZone: process.env['PLANT_TIME_ZONE'] ?? 'Europe/Berlin',
-    plant: process.env['PLANT'] || undefined,
-  };
+  const timeZone = process.env['SAP_TIME_ZONE'] || input.timeZone;
+  if (timeZone === undefined) {
+    await input.close();
+    throw new Error("set SAP_TIME_ZONE to the SAP system's IANA time zone, e.g. Europe/Berlin");
+  }
+  const mapping = { units: createUnitRegistry(), timeZone, plant: process.env['PLANT'] || undefined };
   let orders = 0;
   let failed = 0;
   try {

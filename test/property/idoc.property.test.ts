@@ -20,7 +20,13 @@ const read = (name: string): Buffer => readFileSync(new URL(name, fixtures));
 const mini = loadIdocSchema(read('zmini01.parser.txt').toString('utf8'));
 const schemaOf = (type: string): IdocSchema =>
   builtinIdocSchemas.find((schema) => schema.basicType === type) as IdocSchema;
-const SCHEMAS = [mini, schemaOf('LOIPRO01'), schemaOf('MATMAS05'), schemaOf('MBGMCR03'), schemaOf('CONF21')];
+const SCHEMAS = [
+  mini,
+  schemaOf('LOIPRO01'),
+  schemaOf('MATMAS05'),
+  schemaOf('MBGMCR03'),
+  schemaOf('PPCC2PRETTICKET01'),
+];
 
 // Field text as SAP systems write it: letters, digits, punctuation and non-ASCII letters; no line
 // breaks or control characters. Trailing blanks are padding, so a value never ends with one.

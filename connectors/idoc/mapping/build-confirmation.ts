@@ -5,13 +5,16 @@ import type { Segment } from '../idoc.js';
 import type { ResolvedIdocMappingOptions } from './idoc-mapping-options.js';
 import { TIMETICKET } from './map-production-confirmation.js';
 import { toSapDate, toSapDateTime } from './sap-timestamp.js';
+import { QUAN_13_3, writeSapSignedQuantity } from './sap-values.js';
 import { SegmentBuilder } from './segment-builder.js';
 
 /**
- * ProductionConfirmations as CONF21 time tickets, one E1BP_PP_TIMETICKET each. Scrap and rework
- * are converted to the yield's unit (the ticket has one). The posting date is `postingDate`, else
- * the day of `confirmedAt`; the execution dates are written only when `actualStart`/`actualEnd`
- * are given, so a confirmation without them fits the built-in CONF21 definition.
+ * ProductionConfirmations as PP-PDC time tickets, one E1BP_PP_TIMETICKET each (the inverse of
+ * the PPCC2PRETTICKET mapping). `final` is written as the record type (L40 final, L20 partial),
+ * which PP-PDC interprets, and as FIN_CONF; `confirmedAt` as EX_CREATED_DATE/TIME; quantities in
+ * the BAPI layout `0000012345.432+`. Scrap and rework are converted exactly to the yield's unit
+ * (the ticket has one); a value that does not fit QUAN 13,3 exactly is refused, never rounded.
+ * The posting date is `postingDate`, else the day of `confirmedAt`.
  */
 export function buildConfirmationSegments(
   confirmations: readonly ProductionConfirmation[],
@@ -21,7 +24,7 @@ export function buildConfirmationSegments(
     if (confirmation.reverses !== undefined) {
       throw new MappingError(
         'INVALID_SOURCE_DATA',
-        'CONF21 time tickets cannot cancel a confirmation; use the cancellation BAPI',
+        'a time ticket cannot cancel a confirmation; use the cancellation BAPI',
         {
           location: `/${index}/reverses`,
           value: confirmation.reverses,
@@ -29,24 +32,14 @@ export function buildConfirmationSegments(
       );
     }
     const unit = confirmation.yield.unit;
-    const inYieldUnit = (quantity: ProductionConfirmation['scrap'], field: string): string | undefined => {
-      if (quantity === undefined) return undefined;
-      if (quantity.unit === unit) return quantity.value;
-      try {
-        return convertToYieldUnit(options, quantity, unit);
-      } catch (error) {
-        if (!(error instanceof UnitError)) throw error;
-        throw new MappingError(
-          'INVALID_SOURCE_DATA',
-          `${field} is in ${quantity.unit}, which does not convert to the yield unit ${unit}`,
-          {
-            location: `/${index}/${field}`,
-            value: quantity.unit,
-          },
-          { cause: error },
-        );
-      }
-    };
+    const quantity = (value: ProductionConfirmation['scrap'], field: string): string | undefined =>
+      value === undefined
+        ? undefined
+        : writeSapSignedQuantity(
+            inYieldUnit(options, value, unit, `/${index}/${field}`),
+            `/${index}/${field}/value`,
+            QUAN_13_3,
+          );
     const postingDate =
       confirmation.postingDate === undefined
         ? toSapDateTime(confirmation.confirmedAt, options.timeZone).date
@@ -60,26 +53,38 @@ export function buildConfirmationSegments(
       .set('CONF_TEXT', confirmation.text)
       .set('PLANT', confirmation.plant)
       .set('WORK_CNTR', confirmation.workCenter)
-      .unit('CONF_QUAN_UNIT', 'CONF_QUAN_UNIT_ISO', unit)
-      .set('YIELD', confirmation.yield.value)
-      .set('SCRAP', inYieldUnit(confirmation.scrap, 'scrap'))
-      .set('REWORK', inYieldUnit(confirmation.rework, 'rework'))
+      .set('RECORDTYPE', confirmation.final ? 'L40' : 'L20')
+      .sapUnit('CONF_QUAN_UNIT', 'CONF_QUAN_UNIT_ISO', unit, `/${index}/yield/unit`)
+      .set('YIELD', quantity(confirmation.yield, 'yield'))
+      .set('SCRAP', quantity(confirmation.scrap, 'scrap'))
+      .set('REWORK', quantity(confirmation.rework, 'rework'))
       .timestamp('EXEC_START_DATE', 'EXEC_START_TIME', confirmation.actualStart)
       .timestamp('EXEC_FIN_DATE', 'EXEC_FIN_TIME', confirmation.actualEnd)
-      .set('PERS_NO', confirmation.personnel).segment;
+      .set('PERS_NO', confirmation.personnel)
+      .timestamp('EX_CREATED_DATE', 'EX_CREATED_TIME', confirmation.confirmedAt).segment;
   });
 }
 
-/** Converts exactly, or to SAP's three decimals when the exact value does not terminate. */
-function convertToYieldUnit(
+/**
+ * A quantity's value in the yield's unit, converted exactly.
+ * @throws {MappingError} `INVALID_SOURCE_DATA` at `location` when it does not convert, or not exactly.
+ */
+function inYieldUnit(
   options: ResolvedIdocMappingOptions,
   quantity: NonNullable<ProductionConfirmation['scrap']>,
   unit: string,
+  location: string,
 ): string {
+  if (quantity.unit === unit) return quantity.value;
   try {
     return options.units.convert(quantity, unit).value;
   } catch (error) {
-    if (!(error instanceof UnitError) || error.code !== 'INEXACT') throw error;
-    return options.units.convert(quantity, unit, { scale: 3, rounding: 'half-even' }).value;
+    if (!(error instanceof UnitError)) throw error;
+    throw new MappingError(
+      'INVALID_SOURCE_DATA',
+      `${location} is in ${quantity.unit}, which does not convert exactly to the yield unit ${unit}`,
+      { location, value: quantity.unit },
+      { cause: error },
+    );
   }
 }

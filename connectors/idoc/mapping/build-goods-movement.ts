@@ -27,7 +27,10 @@ function gmCode(first: InventoryMovement): string {
 /**
  * InventoryMovements as one goods movement: MBGMCR03 (E1MBGMCR with head, GM code and items) or
  * WMMBID02 (E1MBXYH with items), the fields placed by the layout the inbound mapping reads. Every
- * movement needs its SAP movement type (`movementCode`), and all share one posting date.
+ * movement needs its SAP movement type (`movementCode`); all share one posting date and, in
+ * MBGMCR, one GM code (the BAPI posts them as one transaction). A stock type is written as its
+ * indicator, or blank where it is the movement type's default, the way the mapping reads it back;
+ * one the message cannot express is refused.
  */
 export function buildGoodsMovementSegments(
   movements: readonly InventoryMovement[],
@@ -35,7 +38,15 @@ export function buildGoodsMovementSegments(
   options: ResolvedIdocMappingOptions,
 ): Segment[] {
   const first = movements[0] as InventoryMovement;
+  const code = gmCode(first);
   movements.forEach((movement, index) => {
+    if (messageType === 'MBGMCR' && gmCode(movement) !== code) {
+      throw new MappingError(
+        'INVALID_SOURCE_DATA',
+        `movement ${index} needs GM code ${gmCode(movement)}, the first ${code}: one MBGMCR goods movement has one GM code`,
+        { location: `/${index}/kind`, value: movement.kind },
+      );
+    }
     if (movement.movementCode === undefined) {
       throw new MappingError(
         'INVALID_SOURCE_DATA',
@@ -63,17 +74,18 @@ export function buildGoodsMovementSegments(
     .set(layout.documentDate, toSapDateTime(first.occurredAt, options.timeZone).date)
     .set(layout.reference, first.reference?.document)
     .set(layout.text, first.text);
-  const items = movements.map((movement) => item(movement, layout, segment));
+  const items = movements.map((movement, index) => item(movement, index, layout, options, segment));
   if (messageType === 'WMMBXY') return [header.add(...items).segment];
   return [
-    segment('E1MBGMCR').add(header, segment('E1BP2017_GM_CODE').set('GM_CODE', gmCode(first)), ...items)
-      .segment,
+    segment('E1MBGMCR').add(header, segment('E1BP2017_GM_CODE').set('GM_CODE', code), ...items).segment,
   ];
 }
 
 function item(
   movement: InventoryMovement,
+  index: number,
   layout: GoodsMovementLayout,
+  options: ResolvedIdocMappingOptions,
   segment: (name: string) => SegmentBuilder,
 ): SegmentBuilder {
   const [purchaseOrder, purchaseOrderItem] = (movement.reference?.purchaseOrder ?? '').split('/');
@@ -89,9 +101,9 @@ function item(
     .set(layout.storageLocation, movement.storageLocation)
     .set(layout.batch, movement.batch)
     .set(layout.movementType, movement.movementCode)
-    .set(layout.stockType, layout.stockTypeCodes[movement.stockType ?? 'unrestricted'])
+    .set(layout.stockType, stockTypeIndicator(movement, index, layout, options))
     .set(layout.quantity, movement.quantity.value)
-    .unit(layout.unit, layout.unitIso, movement.quantity.unit)
+    .sapUnit(layout.unit, layout.unitIso, movement.quantity.unit, `/${index}/quantity/unit`)
     .set(layout.purchaseOrder, purchaseOrder)
     .set(layout.purchaseOrderItem, purchaseOrderItem)
     .set(layout.itemText, movement.text)
@@ -101,4 +113,27 @@ function item(
     .set(layout.reason, movement.reason)
     .set(layout.movePlant, elsewhere ? other?.plant : undefined)
     .set(layout.moveStorageLocation, elsewhere ? other?.storageLocation : undefined);
+}
+
+/**
+ * The stock type indicator of a movement: blank for none or the movement type's default stock
+ * type (which is how a blank indicator is read), else the layout's code for it.
+ * @throws {MappingError} `INVALID_SOURCE_DATA` for a stock type the message has no indicator for.
+ */
+function stockTypeIndicator(
+  movement: InventoryMovement,
+  index: number,
+  layout: GoodsMovementLayout,
+  options: ResolvedIdocMappingOptions,
+): string | undefined {
+  const wanted = movement.stockType;
+  if (wanted === undefined) return undefined;
+  const indicator = layout.stockTypeCodes[wanted];
+  if (indicator !== undefined) return indicator;
+  if (options.movementTypes.get(movement.movementCode as string)?.stockType === wanted) return undefined;
+  throw new MappingError(
+    'INVALID_SOURCE_DATA',
+    `stock type ${wanted} has no indicator in ${layout.item} and is not the default of movement type ${movement.movementCode}`,
+    { location: `/${index}/stockType`, value: wanted },
+  );
 }

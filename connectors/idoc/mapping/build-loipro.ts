@@ -25,7 +25,12 @@ const OPERATION_STATUS: Readonly<Record<NonNullable<WorkOrderOperation['status']
   skipped: 'I0076',
 };
 
-/** A WorkOrder as the segments of a LOIPRO01 IDoc (the inverse of the LOIPRO mapping). */
+/**
+ * A WorkOrder as the segments of a LOIPRO01 IDoc (the inverse of the LOIPRO mapping): the
+ * scheduled dates also as basic dates, the actual end as the confirmed finish GETRI/GEUZI, the
+ * order item's quantities in AMEIN, the unit of the order. Units go out as the codes they are,
+ * as LOI segments carry ISO codes.
+ */
 export function buildLoiproSegments(order: WorkOrder, options: ResolvedIdocMappingOptions): Segment[] {
   const segment = (name: string) => new SegmentBuilder(name, options);
   const header = segment('E1AFKOL')
@@ -34,14 +39,14 @@ export function buildLoiproSegments(order: WorkOrder, options: ResolvedIdocMappi
     .set('WERKS', order.plant)
     .set('MATNR', order.material)
     .set('GAMNG', order.quantity.value)
-    .unit('GMEIN', undefined, order.quantity.unit)
+    .isoUnit('GMEIN', order.quantity.unit)
     .set('GASMG', order.plannedScrap?.value)
     .timestamp('GSTRS', 'GSUZS', order.scheduledStart)
     .timestamp('GSTRP', 'GSUZP', order.scheduledStart)
     .timestamp('GLTRS', 'GLUZS', order.scheduledEnd)
     .timestamp('GLTRP', 'GLUZP', order.scheduledEnd)
     .timestamp('GSTRI', 'GSUZI', order.actualStart)
-    .timestamp('GLTRI', 'GEUZI', order.actualEnd);
+    .timestamp('GETRI', 'GEUZI', order.actualEnd);
   header.add(segment('E1JSTKL').set('STAT', statusNumber(order.status)));
   const operations = order.operations ?? [];
   const components = order.components ?? [];
@@ -63,7 +68,7 @@ export function buildLoiproSegments(order: WorkOrder, options: ResolvedIdocMappi
         .set('LTXA1', operation.description)
         .set('STEUS', operation.controlKey)
         .set('MGVRG', operation.quantity?.value)
-        .unit('MEINH', undefined, operation.quantity?.unit)
+        .isoUnit('MEINH', operation.quantity?.unit)
         .timestamp('FSAVD', 'FSAVZ', operation.scheduledStart)
         .timestamp('FSEDD', 'FSEDZ', operation.scheduledEnd);
       if (operation.status !== undefined)
@@ -83,7 +88,7 @@ export function buildLoiproSegments(order: WorkOrder, options: ResolvedIdocMappi
             .set('WERKS', order.plant)
             .set('BDMNG', byProduct ? component.quantity.value.slice(1) : component.quantity.value)
             .set('SHKZG', byProduct ? 'S' : 'H')
-            .unit('MEINS', undefined, component.quantity.unit)
+            .isoUnit('MEINS', component.quantity.unit)
             .set('LGORT', component.storageLocation)
             .set('CHARG', component.batch)
             .flag('RGEKZ', component.backflush)
@@ -100,12 +105,26 @@ export function buildLoiproSegments(order: WorkOrder, options: ResolvedIdocMappi
       .set('POSNR', '0001')
       .set('MATNR', order.material)
       .set('PSMNG', order.quantity.value)
-      .unit('MEINS', undefined, order.quantity.unit)
-      .set('WEMNG', order.deliveredQuantity?.value)
+      .isoUnit('AMEIN', order.quantity.unit)
+      .set('WEMNG', deliveredInOrderUnit(order))
       .set('VERID', order.productionVersion)
       .set('KDAUF', salesOrder)
-      .set('KDPOS', salesOrderItem)
-      .set('CHARG', order.batch),
+      .set('KDPOS', salesOrderItem),
   );
   return [header.segment];
+}
+
+/**
+ * The delivered quantity in the unit of the order (E1AFPOL has one unit for PSMNG and WEMNG).
+ * @throws {MappingError} `INVALID_SOURCE_DATA` when it is in another unit.
+ */
+function deliveredInOrderUnit(order: WorkOrder): string | undefined {
+  const delivered = order.deliveredQuantity;
+  if (delivered === undefined) return undefined;
+  if (delivered.unit === order.quantity.unit) return delivered.value;
+  throw new MappingError(
+    'INVALID_SOURCE_DATA',
+    `deliveredQuantity is in ${delivered.unit}; E1AFPOL carries it in the unit of the order, ${order.quantity.unit}`,
+    { location: '/deliveredQuantity/unit', value: delivered.unit },
+  );
 }

@@ -17,8 +17,16 @@ export interface GoodsMovementLayout {
   readonly storageLocation: string;
   readonly batch: string;
   readonly movementType: string;
+  /**
+   * The indicator that posts an item as the reversal of its movement type (WMMBXY's XSTOB: X
+   * posts a 101 as 102), when the message has one.
+   */
+  readonly reversalIndicator: string | undefined;
   readonly stockType: string;
-  /** The stock type indicator for each stock type that has one (blank is unrestricted). */
+  /**
+   * The stock type indicator for each stock type that has one. Blank posts in the movement type's
+   * default stock type; an indicator not listed here is refused.
+   */
   readonly stockTypeCodes: Readonly<Partial<Record<StockType, string>>>;
   readonly quantity: string;
   readonly unit: string;
@@ -47,6 +55,7 @@ export const MBGMCR_LAYOUT: GoodsMovementLayout = {
   storageLocation: 'STGE_LOC',
   batch: 'BATCH',
   movementType: 'MOVE_TYPE',
+  reversalIndicator: undefined,
   stockType: 'STCK_TYPE',
   stockTypeCodes: { 'quality-inspection': '2', blocked: '3' },
   quantity: 'ENTRY_QNT',
@@ -76,6 +85,7 @@ export const WMMBXY_LAYOUT: GoodsMovementLayout = {
   storageLocation: 'LGORT',
   batch: 'CHARG',
   movementType: 'BWART',
+  reversalIndicator: 'XSTOB',
   stockType: 'INSMK',
   stockTypeCodes: { 'quality-inspection': 'X', blocked: 'S' },
   quantity: 'ERFMG',

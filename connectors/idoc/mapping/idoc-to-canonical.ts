@@ -1,4 +1,5 @@
 import { MappingError } from '../../../src/errors/mapping-error.js';
+import { isMillwrightError } from '../../../src/errors/millwright-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
 import { BillOfMaterials } from '../../../src/model/bill-of-materials.js';
 import { InventoryMovement } from '../../../src/model/inventory-movement.js';
@@ -8,7 +9,11 @@ import { WorkOrder } from '../../../src/model/work-order.js';
 import { validate } from '../../../src/validate/validate.js';
 import type { Idoc } from '../idoc.js';
 import { MBGMCR_LAYOUT, WMMBXY_LAYOUT } from './goods-movement-layouts.js';
-import { type IdocMappingOptions, resolveIdocMappingOptions } from './idoc-mapping-options.js';
+import {
+  type IdocMappingOptions,
+  type ResolvedIdocMappingOptions,
+  resolveIdocMappingOptions,
+} from './idoc-mapping-options.js';
 import { mapBillsOfMaterials } from './map-bill-of-materials.js';
 import { mapInventoryMovements } from './map-inventory-movement.js';
 import { mapMaterials } from './map-material.js';
@@ -16,6 +21,7 @@ import { mapProductionConfirmations } from './map-production-confirmation.js';
 import { mapWorkOrders } from './map-work-order.js';
 import { type Mapped, MappingContext } from './mapping-context.js';
 import type { Origins } from './origins.js';
+import { thrownName } from './thrown-name.js';
 
 /** A canonical object made from an IDoc, tagged with its kind. */
 export type CanonicalRecord =
@@ -50,7 +56,7 @@ const MAPPERS: ReadonlyMap<string, Mapper> = new Map([
   ['LOIPRO', tagged('WorkOrder', mapWorkOrders)],
   ['WMMBXY', tagged('InventoryMovement', (context) => mapInventoryMovements(context, WMMBXY_LAYOUT))],
   ['MBGMCR', tagged('InventoryMovement', (context) => mapInventoryMovements(context, MBGMCR_LAYOUT))],
-  ['CONF21', tagged('ProductionConfirmation', mapProductionConfirmations)],
+  ['PPCC2PRETTICKET', tagged('ProductionConfirmation', mapProductionConfirmations)],
 ]);
 /** Basic-type prefixes → the message type whose mapping they take. */
 const BY_BASIC_TYPE: ReadonlyMap<string, string> = new Map([
@@ -59,7 +65,16 @@ const BY_BASIC_TYPE: ReadonlyMap<string, string> = new Map([
   ['LOIPRO', 'LOIPRO'],
   ['WMMBID', 'WMMBXY'],
   ['MBGMCR', 'MBGMCR'],
-  ['CONF', 'CONF21'],
+  ['PPCC2PRETTICKET', 'PPCC2PRETTICKET'],
+]);
+/** The segment each message type's objects are made from, named when an IDoc has none. */
+const ROOTS: ReadonlyMap<string, string> = new Map([
+  ['MATMAS', 'E1MARAM'],
+  ['BOMMAT', 'E1STZUM'],
+  ['LOIPRO', 'E1AFKOL'],
+  ['WMMBXY', 'E1MBXYI'],
+  ['MBGMCR', 'E1BP2017_GM_ITEM_CREATE'],
+  ['PPCC2PRETTICKET', 'E1BP_PP_TIMETICKET'],
 ]);
 
 const SCHEMAS = {
@@ -73,20 +88,28 @@ const SCHEMAS = {
 /**
  * Maps a manufacturing IDoc to canonical objects: MATMAS → Material (with E1MARMM alternative
  * units), BOMMAT → BillOfMaterials, LOIPRO → WorkOrder (operations, components, status),
- * WMMBXY and MBGMCR → InventoryMovement, CONF21 time tickets → ProductionConfirmation. The
- * plant comes from the IDoc (WERKS, PLANT) and `options.plant` only stands in where the IDoc has
- * none (a flat file whose layout does not reach the plant field). SAP dates (`00000000` = none) and times become timestamps in
- * `options.timeZone`, signed and trailing-minus numbers exact decimal strings, units canonical
- * codes through the unit registry; material numbers keep their leading zeros unless
- * `stripLeadingZeros` is set. Every object is validated before it is returned.
+ * WMMBXY and MBGMCR → InventoryMovement, PPCC2PRETTICKET (PP-PDC) time tickets →
+ * ProductionConfirmation. SAP dates and times carry no zone: they are read in `options.timeZone`,
+ * which is required. The plant comes from the IDoc (WERKS, PLANT) and `options.plant` stands in
+ * only where the IDoc names none or a flat file's layout does not reach it. Signed and
+ * trailing-minus numbers become exact decimal strings, units canonical codes through the unit
+ * registry; material numbers keep their leading zeros unless `stripLeadingZeros` is set.
+ *
+ * No business value is decided from a field that could not be read: a flat file's fields are
+ * known only as far as its field layout reaches, or where the data past the layout is blank
+ * (see data/idoc/SOURCE.md). A required value that cannot be read is a MappingError naming the
+ * field and asking for your WE60 export; an optional one is left out and named in the object's
+ * `extensions` (`sap:unreadFields`, `sap:unparsedSegments`). Every object is validated before it
+ * is returned.
  *
  * @returns the objects, in IDoc order, each tagged with its kind.
- * @throws {MappingError} `INVALID_SOURCE_DATA` with `location` = `SEGMENT/FIELD` for a missing or
- *   malformed value, or for an object that fails validation (the source field of the first
- *   issue's JSON Pointer, e.g. `/operations/0/workCenter` → `E1AFVOL/ARBPL`; the
- *   ValidationError is the cause);
+ * @throws {MappingError} `INVALID_SOURCE_DATA` with `location` = `SEGMENT/FIELD` for a missing,
+ *   malformed or unreadable value, an IDoc without the segment its objects are made from, or an
+ *   object that fails validation (the source field of the first issue's JSON Pointer, e.g.
+ *   `/operations/0/workCenter` → `E1AFVOL/ARBPL`; the ValidationError is the cause);
  *   `UNMAPPED_CODE` for an unknown message type, material type, movement type or order status.
- * @throws {MillwrightError} `INVALID_OPTIONS` for an unknown time zone.
+ * @throws {MillwrightError} `INVALID_OPTIONS` for a missing `timeZone`, an unknown time zone, an
+ *   option of the wrong type or one that cannot be read, or an option function that throws.
  * @example
  * const units = createUnitRegistry();
  * for await (const idoc of parseIdocStream(file)) {
@@ -95,11 +118,26 @@ const SCHEMAS = {
  *   }
  * }
  */
-export function idocToCanonical(idoc: Idoc, options?: IdocMappingOptions): CanonicalRecord[] {
+export function idocToCanonical(idoc: Idoc, options: IdocMappingOptions): CanonicalRecord[] {
   const resolved = resolveIdocMappingOptions(options);
+  try {
+    return mapIdoc(idoc, resolved);
+  } catch (error) {
+    if (isMillwrightError(error)) throw error;
+    throw new MappingError(
+      'INVALID_SOURCE_DATA',
+      `the IDoc could not be read (${thrownName(error)})`,
+      {},
+      { cause: error },
+    );
+  }
+}
+
+function mapIdoc(idoc: Idoc, options: ResolvedIdocMappingOptions): CanonicalRecord[] {
   const { mestyp, idoctyp } = idoc.control;
-  const mapper = findMapper(mestyp, idoctyp);
-  if (mapper === undefined) {
+  const messageType = findMessageType(mestyp, idoctyp);
+  const mapper = messageType === undefined ? undefined : MAPPERS.get(messageType);
+  if (messageType === undefined || mapper === undefined) {
     throw new MappingError(
       'UNMAPPED_CODE',
       `no canonical mapping for message type ${mestyp || '(blank)'} / ${idoctyp || '(blank)'}`,
@@ -110,7 +148,15 @@ export function idocToCanonical(idoc: Idoc, options?: IdocMappingOptions): Canon
       },
     );
   }
-  const mapped = mapper(new MappingContext(idoc, resolved));
+  const mapped = mapper(new MappingContext(idoc, options));
+  if (mapped.length === 0) {
+    const root = ROOTS.get(messageType) as string;
+    throw new MappingError(
+      'INVALID_SOURCE_DATA',
+      `IDoc ${idoc.control.docnum || '(no number)'} (${messageType}) has no ${root} segment to map`,
+      { location: root },
+    );
+  }
   for (const { record, origins } of mapped) {
     const result = validate(SCHEMAS[record.kind], record.value);
     if (!result.ok) {
@@ -127,12 +173,11 @@ export function idocToCanonical(idoc: Idoc, options?: IdocMappingOptions): Canon
   return mapped.map(({ record }) => record);
 }
 
-/** The mapping for a message type, else for the basic type's prefix; undefined when neither has one. */
-function findMapper(mestyp: string, idoctyp: string): Mapper | undefined {
-  const byMessageType = MAPPERS.get(mestyp);
-  if (byMessageType !== undefined) return byMessageType;
+/** The message type whose mapping applies, else the basic type's by its prefix; undefined when neither has one. */
+function findMessageType(mestyp: string, idoctyp: string): string | undefined {
+  if (MAPPERS.has(mestyp)) return mestyp;
   for (const [prefix, messageType] of BY_BASIC_TYPE) {
-    if (idoctyp.startsWith(prefix)) return MAPPERS.get(messageType);
+    if (idoctyp.startsWith(prefix)) return messageType;
   }
   return undefined;
 }

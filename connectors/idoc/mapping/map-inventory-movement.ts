@@ -6,15 +6,18 @@ import type { GoodsMovementLayout } from './goods-movement-layouts.js';
 import { compact, type Mapped, type MappingContext } from './mapping-context.js';
 import { type FieldTable, Origins } from './origins.js';
 import { toTimestamp } from './sap-timestamp.js';
-import { findSegments, isRaw, missingField, type SegmentReader } from './segment-reader.js';
+import { findSegments, missingField, type SegmentReader } from './segment-reader.js';
 
 /**
  * MBGMCR and WMMBXY: each goods movement item becomes an InventoryMovement, its kind, direction
  * and default stock type from the movement type table (`codes.movementTypes` adds customer types);
- * for the two-sided types 301/302/309/310 the direction is that of the item's own side.
- * The id is the IDoc number (or the reference document) and the item's position. A flat file
- * whose items were read without a field layout (the built-in WMMBID02 has none) is an error
- * naming the movement type field.
+ * for the two-sided types 301/302/309/310 the direction is that of the item's own side. WMMBXY's
+ * reversal indicator (XSTOB = X) posts the item as the type that cancels its movement type (101 →
+ * 102). A stock type indicator the message does not define is refused, not read as the default.
+ * The header carries dates only: `occurredAt` is the document date (else the posting date) at
+ * midnight in `options.timeZone`. The id is the IDoc number (or the reference document) and the
+ * item's position. A flat file whose items were read without a field layout (the built-in
+ * WMMBID02 has none) is an error naming the field that could not be read.
  */
 export function mapInventoryMovements(
   context: MappingContext,
@@ -29,10 +32,10 @@ export function mapInventoryMovements(
   const header = context.read(headerSegment);
   const items = findSegments(context.idoc.segments, layout.item);
   const fields = itemFields(layout, header.segment.name);
-  return items.map((item, index) => ({
-    value: mapItem(context, layout, header, item, index),
-    origins: new Origins().segment('', item.name, fields),
-  }));
+  return items.map((item, index) => {
+    const origins = new Origins().segment('', item.name, fields);
+    return { value: mapItem(context, layout, header, item, index, origins), origins };
+  });
 }
 
 /** Where each InventoryMovement property comes from in an item (or its header; for errors). */
@@ -71,16 +74,17 @@ function mapItem(
   header: SegmentReader,
   segment: Segment,
   index: number,
+  origins: Origins,
 ): InventoryMovement {
   const item = context.read(segment);
-  if (isRaw(segment)) throw missingField(segment, layout.movementType);
-  const code = item.required(layout.movementType);
-  const type = movementType(context, code, item.location(layout.movementType));
+  const written = item.required(layout.movementType);
+  const { code, type } = movementType(context, item, layout, written);
   // 301/302/309/310 move opposite ways on their two sides; a goods movement item names both
   // (PLANT and MOVE_PLANT, MATERIAL and MOVE_MAT) and this movement is the item's own side.
   const direction = type.direction ?? type.sides?.own;
   const quantity = item.quantity(layout.quantity, layout.unit, layout.unitIso);
   if (quantity === undefined) throw missingField(segment, layout.quantity);
+  origins.value('/quantity/unit', item.location(item.unitField(layout.unit, layout.unitIso)));
   if (quantity.value.startsWith('-') || quantity.value === '0') {
     throw new MappingError(
       'INVALID_SOURCE_DATA',
@@ -95,13 +99,19 @@ function mapItem(
   const storageLocation = item.text(layout.storageLocation);
   const here: StockLocation = compact({ plant, storageLocation });
   const otherPlant = item.text(layout.movePlant);
+  const otherLocation = item.text(layout.moveStorageLocation);
   const there: StockLocation | undefined =
-    otherPlant === undefined && item.text(layout.moveStorageLocation) === undefined
+    otherPlant === undefined && otherLocation === undefined
       ? undefined
-      : compact({ plant: otherPlant ?? plant, storageLocation: item.text(layout.moveStorageLocation) });
-  const postingDate = header.date(layout.postingDate) ?? header.date(layout.documentDate);
-  if (postingDate === undefined) throw missingField(header.segment, layout.postingDate);
-  const occurredOn = header.date(layout.documentDate) ?? postingDate;
+      : compact({ plant: otherPlant ?? plant, storageLocation: otherLocation });
+  const posted = header.date(layout.postingDate);
+  const documentDate = header.date(layout.documentDate);
+  const postingDate = posted ?? documentDate;
+  if (postingDate === undefined)
+    throw missingField(header.segment, layout.postingDate, [layout.documentDate]);
+  if (posted === undefined) origins.value('/postingDate', header.location(layout.documentDate));
+  if (documentDate === undefined) origins.value('/occurredAt', header.location(layout.postingDate));
+  const occurredOn = documentDate ?? postingDate;
   const documentKey = context.docnum ?? header.text(layout.reference) ?? 'IDOC';
   const id = `${documentKey}/${String(index + 1).padStart(4, '0')}`;
   const purchaseOrder = item.text(layout.purchaseOrder);
@@ -123,7 +133,7 @@ function mapItem(
     plant,
     storageLocation,
     batch: item.text(layout.batch),
-    stockType: stockTypeOf(layout, item.text(layout.stockType)) ?? type.stockType,
+    stockType: stockTypeOf(item, layout) ?? type.stockType,
     quantity,
     from: direction === 'in' ? there : here,
     to: direction === 'in' ? here : there,
@@ -136,10 +146,39 @@ function mapItem(
   });
 }
 
-function movementType(context: MappingContext, code: string, location: string): SapMovementType {
-  const type = Object.hasOwn(context.options.movementTypes, code)
-    ? context.options.movementTypes[code]
-    : undefined;
+/**
+ * The movement type the item posts: the one written, or with the reversal indicator set, the type
+ * that cancels it (the table's entry whose `reversalOf` it is).
+ */
+function movementType(
+  context: MappingContext,
+  item: SegmentReader,
+  layout: GoodsMovementLayout,
+  written: string,
+): { readonly code: string; readonly type: SapMovementType } {
+  const location = item.location(layout.movementType);
+  const type = lookUp(context, written, location);
+  if (layout.reversalIndicator === undefined || !item.flag(layout.reversalIndicator))
+    return { code: written, type };
+  const reversal = [...context.options.movementTypes.values()].find((entry) => entry.reversalOf === written);
+  if (reversal === undefined) {
+    throw new MappingError(
+      'UNMAPPED_CODE',
+      `${item.location(layout.reversalIndicator)} = X reverses movement type ${written}, and the movement type ` +
+        `table has no type that cancels ${written} (add one to codes.movementTypes with reversalOf: '${written}')`,
+      {
+        domain: 'movement-type',
+        system: 'sap',
+        value: written,
+        location: item.location(layout.reversalIndicator),
+      },
+    );
+  }
+  return { code: reversal.code, type: reversal };
+}
+
+function lookUp(context: MappingContext, code: string, location: string): SapMovementType {
+  const type = context.options.movementTypes.get(code);
   if (type === undefined) {
     throw new MappingError(
       'UNMAPPED_CODE',
@@ -155,9 +194,20 @@ function movementType(context: MappingContext, code: string, location: string): 
   return type;
 }
 
-function stockTypeOf(layout: GoodsMovementLayout, code: string | undefined): StockType | undefined {
+/** The stock type an indicator names; undefined when it is blank (the movement type's default). */
+function stockTypeOf(item: SegmentReader, layout: GoodsMovementLayout): StockType | undefined {
+  const code = item.text(layout.stockType);
+  if (code === undefined) return undefined;
   const entry = Object.entries(layout.stockTypeCodes).find(([, indicator]) => indicator === code);
-  return entry?.[0] as StockType | undefined;
+  if (entry === undefined) {
+    const known = Object.entries(layout.stockTypeCodes).map(([type, indicator]) => `${indicator} ${type}`);
+    throw new MappingError(
+      'UNMAPPED_CODE',
+      `${item.location(layout.stockType)} = ${code} is not a stock type indicator (blank: the movement type's default, ${known.join(', ')})`,
+      { domain: 'stock-type', system: 'sap', value: code, location: item.location(layout.stockType) },
+    );
+  }
+  return entry[0] as StockType;
 }
 
 function joinKey(document: string, item: string | undefined): string {

@@ -2,11 +2,11 @@ import type { Quantity } from '../../../src/model/common.js';
 import { isValidGtin } from '../../../src/model/common.js';
 import type { AlternativeUnit, Material, MaterialPlant, MaterialType } from '../../../src/model/material.js';
 import type { Segment } from '../idoc.js';
-import { SAP_SYSTEM } from './idoc-mapping-options.js';
-import { compact, layoutGaps, type Mapped, type MappingContext } from './mapping-context.js';
+import { compact, type Mapped, type MappingContext } from './mapping-context.js';
 import { Origins } from './origins.js';
 import { invalidValue, readSapNumber } from './sap-values.js';
-import { rawSegments, type SegmentReader } from './segment-reader.js';
+import { missingField, type SegmentReader } from './segment-reader.js';
+import { UnknownValues } from './unknown-values.js';
 
 /** The message functions (MSGFN) that delete the object. */
 const DELETE = '003';
@@ -41,9 +41,10 @@ const PLANT_FIELDS = {
 
 /**
  * MATMAS: each E1MARAM becomes a Material, with its texts (E1MAKTM), alternative units
- * (E1MARMM: 1 MEINH = UMREZ/UMREN base units) and plants (E1MARCM). A flat file's alternative
- * units are left out when the E1MARMM layout does not reach UMREZ/UMREN; `extensions` then name
- * them in `sap:unreadFields`, with the other fields past the end of a layout.
+ * (E1MARMM: 1 MEINH = UMREZ/UMREN base units) and plants (E1MARCM). No value is decided from a
+ * field a flat file's layout did not let the mapping read (field-knowledge.ts): the material
+ * number, type and base unit must be read; an optional value that cannot be (a weight, the
+ * GTIN, the alternative units as a whole) is left out and named in `sap:unreadFields`.
  */
 export function mapMaterials(context: MappingContext): Mapped<Material>[] {
   return context.idoc.segments
@@ -52,10 +53,12 @@ export function mapMaterials(context: MappingContext): Mapped<Material>[] {
 }
 
 function mapMaterial(context: MappingContext, segment: Segment): Mapped<Material> {
+  const unknown = new UnknownValues();
   const header = context.read(segment);
   const origins = new Origins().segment('', segment.name, MATERIAL_FIELDS);
   const id = header.requiredKey('MATNR_LONG', 'MATNR');
-  const baseUnit = header.requiredUnit('MEINS');
+  const baseUnit = header.unit('MEINS');
+  if (baseUnit === undefined) throw missingField(segment, 'MEINS');
   const children = (type: string): SegmentReader[] =>
     segment.children.filter((child) => child.name === type).map((child) => context.read(child));
   const texts = children('E1MAKTM').filter((text) => text.text('MAKTX') !== undefined);
@@ -67,53 +70,56 @@ function mapMaterial(context: MappingContext, segment: Segment): Mapped<Material
     origins.segment(`/descriptions/${index}`, text.segment.name, TEXT_FIELDS);
     return { language: (text.text('SPRAS_ISO') as string).toLowerCase(), text: text.text('MAKTX') as string };
   });
-  const units = children('E1MARMM');
-  const convertible = units.filter((unit) => unit.readable('UMREZ') && unit.readable('UMREN'));
   const plantReaders = children('E1MARCM');
   origins.list(
     '/plants',
     plantReaders.map((plant) => plant.segment),
     PLANT_FIELDS,
   );
-  const unread = [
-    ...header.unreadable('EAN11', 'XCHPF', 'BRGEW', 'NTGEW', 'GEWEI', 'VOLUM', 'VOLEH'),
-    ...units.flatMap((unit) => unit.unreadable('UMREZ', 'UMREN')),
-    ...plantReaders.flatMap((plant) => plant.unreadable('LGPRO', 'XCHPF')),
-  ];
-  const ean = header.text('EAN11');
+  const ean = unknown.optional(() => header.text('EAN11'));
   const deleted = header.flag('LVORM') || header.text('MSGFN') === DELETE;
-  const gaps = layoutGaps(
-    rawSegments(segment.children, ['E1MARCM', 'E1MARMM', 'E1MBEWM', 'E1MVKEM']),
-    unread,
-  );
+  const units = unknown.readable(segment.children.filter((child) => child.name === 'E1MARMM'));
   const value = compact<Material>({
     id,
     description,
     descriptions: descriptions.length > 0 ? descriptions : undefined,
-    type: context.options.materialType.toCanonical(SAP_SYSTEM, header.required('MTART')) as MaterialType,
+    type: context.options.materialType(header.required('MTART')) as MaterialType,
     baseUnit,
-    alternativeUnits: alternativeUnits(convertible, baseUnit, origins),
+    alternativeUnits: unknown.optional(() =>
+      alternativeUnits(
+        units.map((unit) => context.read(unit)),
+        baseUnit,
+        origins,
+      ),
+    ),
     gtin: ean !== undefined && isValidGtin(ean) ? ean : undefined,
     group: header.text('MATKL'),
     status: deleted ? 'obsolete' : undefined,
-    batchManaged: header.text('XCHPF') === undefined ? undefined : header.flag('XCHPF'),
-    grossWeight: weight(header, 'BRGEW', 'GEWEI'),
-    netWeight: weight(header, 'NTGEW', 'GEWEI'),
-    volume: weight(header, 'VOLUM', 'VOLEH'),
-    plants: plants(plantReaders),
-    extensions: ean !== undefined && !isValidGtin(ean) ? { ...gaps, 'sap:EAN11': ean } : gaps,
+    batchManaged: unknown.optional(() => header.optionalFlag('XCHPF')),
+    grossWeight: unknown.optional(() => weight(header, 'BRGEW', 'GEWEI')),
+    netWeight: unknown.optional(() => weight(header, 'NTGEW', 'GEWEI')),
+    volume: unknown.optional(() => weight(header, 'VOLUM', 'VOLEH')),
+    plants: plants(plantReaders, unknown),
+    // Last, after every optional value was read: what could not be, and an EAN that is no GTIN.
+    extensions:
+      ean !== undefined && !isValidGtin(ean)
+        ? { ...unknown.extensions(), 'sap:EAN11': ean }
+        : unknown.extensions(),
     source: { system: context.system, id },
   });
   return { value, origins };
 }
 
+/** A weight or volume; SAP writes 0 when there is none. */
 function weight(header: SegmentReader, field: string, unitField: string): Quantity | undefined {
   const quantity = header.quantity(field, unitField);
-  return quantity === undefined || quantity.value === '0' || quantity.value.startsWith('-')
-    ? undefined
-    : quantity;
+  return quantity?.value === '0' ? undefined : quantity;
 }
 
+/**
+ * The alternative units; undefined when there are none. All or nothing: one unit whose
+ * conversion cannot be read makes the whole list unknown.
+ */
 function alternativeUnits(
   units: readonly SegmentReader[],
   baseUnit: string,
@@ -151,20 +157,25 @@ function positiveInteger(reader: SegmentReader, field: string): number {
   return Number(value);
 }
 
-function plants(readers: readonly SegmentReader[]): MaterialPlant[] | undefined {
+function plants(readers: readonly SegmentReader[], unknown: UnknownValues): MaterialPlant[] | undefined {
   const list = readers.map((plant) =>
     compact<MaterialPlant>({
       plant: plant.required('WERKS'),
       status: plant.flag('LVORM') ? 'obsolete' : undefined,
-      procurement: procurement(plant.text('BESKZ')),
+      procurement: procurement(plant),
       mrpController: plant.text('DISPO'),
-      productionStorageLocation: plant.text('LGPRO'),
-      batchManaged: plant.text('XCHPF') === undefined ? undefined : plant.flag('XCHPF'),
+      productionStorageLocation: unknown.optional(() => plant.text('LGPRO')),
+      batchManaged: unknown.optional(() => plant.optionalFlag('XCHPF')),
     }),
   );
   return list.length > 0 ? list : undefined;
 }
 
-function procurement(code: string | undefined): MaterialPlant['procurement'] {
-  return code === 'E' ? 'make' : code === 'F' ? 'buy' : code === 'X' ? 'both' : undefined;
+/** BESKZ: E make, F buy, X both; blank says nothing. */
+function procurement(plant: SegmentReader): MaterialPlant['procurement'] {
+  const code = plant.text('BESKZ');
+  if (code === undefined) return undefined;
+  const value = ({ E: 'make', F: 'buy', X: 'both' } as const)[code as 'E' | 'F' | 'X'];
+  if (value === undefined) throw invalidValue(plant.location('BESKZ'), code, 'a procurement type E, F or X');
+  return value;
 }

@@ -1,3 +1,4 @@
+import { MappingError } from '../../../src/errors/mapping-error.js';
 import type {
   OperationStatus,
   WorkOrder,
@@ -5,9 +6,11 @@ import type {
   WorkOrderOperation,
 } from '../../../src/model/work-order.js';
 import type { Segment } from '../idoc.js';
-import { compact, layoutGaps, type Mapped, type MappingContext } from './mapping-context.js';
+import { inLayout, isUnreadField } from './field-knowledge.js';
+import { compact, type Mapped, type MappingContext } from './mapping-context.js';
 import { Origins } from './origins.js';
-import { findSegments, isRaw, missingField, rawSegments, type SegmentReader } from './segment-reader.js';
+import { findSegments, missingField, type SegmentReader } from './segment-reader.js';
+import { UnknownValues } from './unknown-values.js';
 
 /** Where each WorkOrder property comes from in E1AFKOL (for errors). */
 const HEADER_FIELDS = {
@@ -23,9 +26,9 @@ const HEADER_FIELDS = {
   scheduledStart: 'GSTRS',
   scheduledEnd: 'GLTRS',
   actualStart: 'GSTRI',
-  actualEnd: 'GLTRI',
+  actualEnd: 'GETRI',
   deliveredQuantity: 'E1AFPOL/WEMNG',
-  batch: 'E1AFPOL/CHARG',
+  'deliveredQuantity/unit': 'E1AFPOL/AMEIN',
   productionVersion: 'E1AFPOL/VERID',
   salesOrder: 'E1AFPOL/KDAUF',
 } as const;
@@ -50,6 +53,7 @@ const COMPONENT_FIELDS = {
   batch: 'CHARG',
   backflush: 'RGEKZ',
   issuedQuantity: 'ENMNG',
+  'issuedQuantity/unit': 'MEINS',
   reservation: 'RSNUM',
 } as const;
 
@@ -77,13 +81,15 @@ const OPERATION_ORDER: readonly OperationStatus[] = [
 ];
 
 /**
- * LOIPRO: the order header E1AFKOL becomes a WorkOrder, with its status from the system statuses
- * of E1JSTKL, the material and deliveries from E1AFPOL, operations from E1AFFLL/E1AFVOL (with
- * E1JSTVL statuses) and components from E1RESBL. The plant is the header's WERKS, else that of
- * the operations or components, else `options.plant`. A LOIPRO IDoc without status segments is
- * taken as released (SAP sends LOIPRO when an order is released). What a flat file's field
- * layout did not reach is named in `extensions`: `sap:unparsedSegments` (segments without a
- * layout) and `sap:unreadFields` (fields past the end of a layout, e.g. the start time).
+ * LOIPRO: the order header E1AFKOL becomes a WorkOrder, with its status from the active system
+ * statuses of E1JSTKL (INACT = X marks one that no longer holds, such as a revoked TECO), the
+ * material, deliveries and sales order from E1AFPOL (quantities in AMEIN, the unit of the order),
+ * operations from E1AFFLL/E1AFVOL (with E1JSTVL statuses) and components from E1RESBL. The plant
+ * is the header's WERKS, else that of the operations or components, else `options.plant`. A
+ * LOIPRO IDoc without status segments is taken as released (SAP sends LOIPRO when an order is
+ * released). No value is decided from a field a flat file's layout did not let the mapping read
+ * (field-knowledge.ts): a required one is an error, an optional one is left out and named in
+ * `extensions` (`sap:unreadFields`; segments without a layout in `sap:unparsedSegments`).
  */
 export function mapWorkOrders(context: MappingContext): Mapped<WorkOrder>[] {
   return context.idoc.segments
@@ -92,21 +98,19 @@ export function mapWorkOrders(context: MappingContext): Mapped<WorkOrder>[] {
 }
 
 function mapWorkOrder(context: MappingContext, headerSegment: Segment): Mapped<WorkOrder> {
+  const unknown = new UnknownValues();
   const header = context.read(headerSegment);
   const origins = new Origins().segment('', headerSegment.name, HEADER_FIELDS);
   const item = headerSegment.children.find((child) => child.name === 'E1AFPOL');
   const position = item === undefined ? undefined : context.read(item);
   const id = header.requiredKey('AUFNR');
-  let material = header.key('MATNR_LONG', 'MATNR');
-  if (material === undefined && position !== undefined) {
-    material = position.key('MATNR_LONG', 'MATNR');
-    origins.value('/material', position.location('MATNR'));
-  }
-  if (material === undefined) throw missingField(headerSegment, 'MATNR');
-  const operationSegments = findSegments(headerSegment.children, 'E1AFVOL');
-  const plant = plantOf(context, header, operationSegments, origins);
-  if (plant === undefined) throw missingField(headerSegment, 'WERKS', 'set the `plant` option');
-  const quantity = header.quantity('GAMNG', 'GMEIN', 'GMEIN_ISO');
+  const material = materialOf(header, position, origins);
+  const operations = unknown.readable(findSegments(headerSegment.children, 'E1AFVOL'));
+  const components = unknown.readable(
+    operations.flatMap((operation) => operation.children.filter((child) => child.name === 'E1RESBL')),
+  );
+  const plant = plantOf(context, header, [...operations, ...components], origins);
+  const quantity = header.quantity('GAMNG', 'GMEIN');
   if (quantity === undefined) throw missingField(headerSegment, 'GAMNG');
   const scheduledStart = scheduled(
     header,
@@ -116,101 +120,141 @@ function mapWorkOrder(context: MappingContext, headerSegment: Segment): Mapped<W
     ['GSTRP', 'GSUZP'],
   );
   const scheduledEnd = scheduled(header, origins, '/scheduledEnd', ['GLTRS', 'GLUZS'], ['GLTRP', 'GLUZP']);
-  if (scheduledStart === undefined) throw missingField(headerSegment, 'GSTRP');
-  if (scheduledEnd === undefined) throw missingField(headerSegment, 'GLTRP');
   const statuses = statusesOf(context, headerSegment, 'E1JSTKL');
-  const operations = operationSegments.filter((segment) => !isRaw(segment));
-  const components = operations.flatMap((operation) =>
-    operation.children
-      .filter((child) => child.name === 'E1RESBL' && !isRaw(child))
-      .map((child) => [operation, child] as const),
-  );
   origins.list('/operations', operations, OPERATION_FIELDS);
-  origins.list(
-    '/components',
-    components.map(([, segment]) => segment),
-    COMPONENT_FIELDS,
-  );
-  // Header fields past the end of a flat layout: the plant came from elsewhere, start times are 00:00.
-  const unread = header.unreadable('WERKS', 'GSUZS', 'GSUZI');
+  origins.list('/components', components, COMPONENT_FIELDS);
   const value = compact<WorkOrder>({
     id,
     type: header.text('AUART'),
     material,
     plant,
     quantity,
-    plannedScrap: nonNegative(header.quantity('GASMG', 'GMEIN', 'GMEIN_ISO')),
-    deliveredQuantity: nonNegative(position?.quantity('WEMNG', 'MEINS', 'MEINS_ISO', quantity.unit)),
+    plannedScrap: header.quantity('GASMG', 'GMEIN'),
+    deliveredQuantity: position?.quantity('WEMNG', 'AMEIN'),
     status: statuses.length === 0 ? 'released' : context.options.workOrderStatus(statuses),
     scheduledStart,
     scheduledEnd,
-    actualStart: header.timestamp('GSTRI', 'GSUZI'),
-    actualEnd: header.timestamp('GLTRI', 'GEUZI'),
-    batch: position?.text('CHARG'),
+    actualStart: unknown.optional(() => header.timestamp('GSTRI', 'GSUZI')),
+    // The confirmed finish date and its time (GETRI/GEUZI) are one instant; GLTRI, the actual
+    // finish date, has no time of its own.
+    actualEnd: unknown.optional(() => header.timestamp('GETRI', 'GEUZI')),
     productionVersion: position?.text('VERID'),
     salesOrder: salesOrder(position),
     operations:
       operations.length > 0 ? operations.map((operation) => mapOperation(context, operation)) : undefined,
     components:
       components.length > 0
-        ? components.map(([operation, component]) => mapComponent(context, operation, component))
+        ? components.map((component) => mapComponent(context, component, operationOf(operations, component)))
         : undefined,
-    extensions: layoutGaps(
-      rawSegments(headerSegment.children, ['E1AFFLL', 'E1AFVOL', 'E1RESBL', 'E1AFUVL']),
-      unread,
-    ),
+    extensions: unknown.extensions(),
     source: { system: context.system, id },
   });
   return { value, origins };
 }
 
-/** The header's plant, else the first operation's or component's, else the option. */
+/** The header's material, else the order item's (whose origin is then recorded). */
+function materialOf(header: SegmentReader, position: SegmentReader | undefined, origins: Origins): string {
+  const own = header.key('MATNR_LONG', 'MATNR');
+  if (own !== undefined) return own;
+  const item = position?.key('MATNR_LONG', 'MATNR');
+  if (position === undefined || item === undefined) {
+    throw missingField(header.segment, 'MATNR', ['MATNR_LONG', 'E1AFPOL/MATNR']);
+  }
+  origins.value('/material', position.location('MATNR'));
+  return item;
+}
+
+/**
+ * The header's plant, else the first operation's or component's, else the `plant` option. The
+ * option also stands in where a flat file's layout does not let the mapping read a plant field:
+ * the caller says which plant the file is from.
+ */
 function plantOf(
   context: MappingContext,
   header: SegmentReader,
-  operations: readonly Segment[],
+  carriers: readonly Segment[],
   origins: Origins,
-): string | undefined {
-  const own = header.text('WERKS');
-  if (own !== undefined) return own;
-  const carriers = operations.flatMap((operation) => [
-    operation,
-    ...operation.children.filter((child) => child.name === 'E1RESBL'),
-  ]);
-  for (const carrier of carriers) {
-    const reader = context.read(carrier);
-    const plant = reader.text('WERKS');
-    if (plant !== undefined) {
-      origins.value('/plant', reader.location('WERKS'));
+): string {
+  const option = context.options.plant;
+  try {
+    for (const reader of [header, ...carriers.map((carrier) => context.read(carrier))]) {
+      const plant = reader.text('WERKS');
+      if (plant === undefined) continue;
+      if (reader !== header) origins.value('/plant', reader.location('WERKS'));
       return plant;
     }
+  } catch (error) {
+    if (!isUnreadField(error)) throw error;
+    if (option !== undefined) {
+      origins.value('/plant', 'options.plant');
+      return option;
+    }
+    throw new MappingError('INVALID_SOURCE_DATA', `${error.message}, or set the \`plant\` option`, {
+      location: error.location,
+    });
   }
-  return context.options.plant;
+  if (option !== undefined) {
+    origins.value('/plant', 'options.plant');
+    return option;
+  }
+  throw new MappingError(
+    'INVALID_SOURCE_DATA',
+    `${header.location('WERKS')} is missing (the operations and components name no plant either); set the \`plant\` option`,
+    { location: header.location('WERKS') },
+  );
 }
 
-/** The scheduled date and time, else the basic one (whose origin is then recorded). */
+/**
+ * The scheduled date and time, else the basic ones (whose origin is then recorded). An error
+ * names the scheduled date field, the one read first.
+ */
 function scheduled(
   header: SegmentReader,
   origins: Origins,
   pointer: string,
   [date, time]: readonly [string, string],
   [basicDate, basicTime]: readonly [string, string],
-): string | undefined {
+): string {
   const own = header.timestamp(date, time);
   if (own !== undefined) return own;
+  const basic = header.timestamp(basicDate, basicTime);
+  if (basic === undefined) throw missingField(header.segment, date, [basicDate]);
   origins.value(pointer, header.location(basicDate));
-  return header.timestamp(basicDate, basicTime);
+  return basic;
 }
 
+/**
+ * The active system statuses of the status segments of a header or operation. A status whose
+ * INACT is X no longer holds (SAP keeps a revoked TECO as an inactive I0045) and is left out, so
+ * INACT must be known for every status read.
+ */
 function statusesOf(context: MappingContext, parent: Segment, type: string): string[] {
   return parent.children
-    .filter((child) => child.name === type && child.fields['INACT'] !== 'X')
-    .map((child) => context.read(child).text('STAT'))
-    .filter((status): status is string => status !== undefined);
+    .filter((child) => child.name === type)
+    .flatMap((child) => {
+      const reader = context.read(child);
+      const status = reader.text('STAT');
+      if (status === undefined) return [];
+      checkStatusPosition(reader, status);
+      return reader.flag('INACT') ? [] : [status];
+    });
 }
 
-function nonNegative<T extends { readonly value: string }>(quantity: T | undefined): T | undefined {
-  return quantity === undefined || quantity.value.startsWith('-') ? undefined : quantity;
+/**
+ * Where a flat file's layout ends at STAT (the built-in one: that STAT is the first field is
+ * inferred, see data/idoc/SOURCE.md), INACT is known only because the data after STAT is blank.
+ * A status number fills all five characters of STAT (I0045); five non-blank characters followed
+ * by blank data can only be STAT itself, since a STAT that started further right would have put
+ * characters into the data after them. Anything shorter is refused rather than trusted.
+ */
+function checkStatusPosition(reader: SegmentReader, status: string): void {
+  if (inLayout(reader.segment, 'INACT') || /^\S{5}$/.test(status)) return;
+  throw new MappingError(
+    'INVALID_SOURCE_DATA',
+    `${reader.location('STAT')} = ${JSON.stringify(status)} is not a five-character status number, and the ` +
+      `layout of ${reader.segment.name} that places STAT first is inferred; load your WE60 export of the IDoc type`,
+    { location: reader.location('STAT'), value: status },
+  );
 }
 
 function salesOrder(position: SegmentReader | undefined): string | undefined {
@@ -226,29 +270,32 @@ function mapOperation(context: MappingContext, segment: Segment): WorkOrderOpera
   const status = OPERATION_ORDER.find((candidate) =>
     statuses.some((code) => OPERATION_STATUS[code] === candidate),
   );
-  const quantity = operation.quantity('MGVRG', 'MEINH', 'MEINH_ISO');
+  const quantity = operation.quantity('MGVRG', 'MEINH');
   return compact<WorkOrderOperation>({
     operation: operation.required('VORNR'),
     workCenter: operation.required('ARBPL'),
     description: operation.text('LTXA1'),
     status,
     controlKey: operation.text('STEUS'),
-    quantity:
-      quantity !== undefined && quantity.value !== '0' && !quantity.value.startsWith('-')
-        ? quantity
-        : undefined,
+    // SAP writes 0 for an operation without a quantity of its own.
+    quantity: quantity?.value === '0' ? undefined : quantity,
     scheduledStart: operation.timestamp('FSAVD', 'FSAVZ'),
     scheduledEnd: operation.timestamp('FSEDD', 'FSEDZ'),
   });
 }
 
+/** The operation a component segment is a child of. */
+function operationOf(operations: readonly Segment[], component: Segment): Segment {
+  return operations.find((operation) => operation.children.includes(component)) as Segment;
+}
+
 function mapComponent(
   context: MappingContext,
-  operationSegment: Segment,
   segment: Segment,
+  operationSegment: Segment,
 ): WorkOrderComponent {
   const component = context.read(segment);
-  const quantity = component.quantity('BDMNG', 'MEINS', 'MEINS_ISO');
+  const quantity = component.quantity('BDMNG', 'MEINS');
   if (quantity === undefined) throw missingField(segment, 'BDMNG');
   const reservation = component.text('RSNUM');
   const reservationItem = component.text('RSPOS');
@@ -265,8 +312,8 @@ function mapComponent(
     operation: context.read(operationSegment).text('VORNR'),
     storageLocation: component.text('LGORT'),
     batch: component.text('CHARG'),
-    backflush: component.text('RGEKZ') === undefined ? undefined : component.flag('RGEKZ'),
-    issuedQuantity: nonNegative(component.quantity('ENMNG', 'MEINS', 'MEINS_ISO')),
+    backflush: component.optionalFlag('RGEKZ'),
+    issuedQuantity: component.quantity('ENMNG', 'MEINS'),
     reservation:
       reservation === undefined
         ? undefined

@@ -1,8 +1,6 @@
 import type { Idoc, Segment } from '../idoc.js';
 import { type ResolvedIdocMappingOptions, SAP_SYSTEM } from './idoc-mapping-options.js';
 import type { Origins } from './origins.js';
-import { toTimestamp } from './sap-timestamp.js';
-import { readSapDate, readSapTime } from './sap-values.js';
 import { SegmentReader } from './segment-reader.js';
 
 /** A canonical object made by a mapping, and where in the IDoc each of its values came from. */
@@ -23,17 +21,9 @@ export class MappingContext {
     this.system = options.system ?? (idoc.control.sndprn || SAP_SYSTEM);
   }
 
+  /** A reader for one segment of this IDoc. */
   read(segment: Segment): SegmentReader {
-    return new SegmentReader(segment, this.options);
-  }
-
-  /** When the IDoc was created (control record CREDAT/CRETIM), or undefined without a date. */
-  createdAt(): string | undefined {
-    const { credat, cretim } = this.idoc.control;
-    const date = readSapDate(credat, 'EDI_DC40/CREDAT');
-    return date === undefined
-      ? undefined
-      : toTimestamp(date, readSapTime(cretim, 'EDI_DC40/CRETIM'), this.options.timeZone);
+    return new SegmentReader(segment, this.options, this.idoc.control.idoctyp);
   }
 
   /** The IDoc number, or undefined when the file left it blank. */
@@ -47,19 +37,4 @@ export function compact<T extends object>(value: T): T {
   const result: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) if (entry !== undefined) result[key] = entry;
   return result as T;
-}
-
-/**
- * The `extensions` that name what a flat file's field layouts did not reach, or undefined when
- * they reached everything: `sap:unparsedSegments` (segment types read without any field layout)
- * and `sap:unreadFields` (`SEGMENT/FIELD`s past the end of a layout).
- */
-export function layoutGaps(
-  unparsed: readonly string[],
-  unread: readonly string[],
-): Record<string, string[]> | undefined {
-  const gaps: Record<string, string[]> = {};
-  if (unparsed.length > 0) gaps['sap:unparsedSegments'] = [...new Set(unparsed)];
-  if (unread.length > 0) gaps['sap:unreadFields'] = [...new Set(unread)];
-  return Object.keys(gaps).length > 0 ? gaps : undefined;
 }

@@ -110,3 +110,69 @@ export function readSapFlag(value: string | undefined): boolean {
   const text = (value ?? '').trim().toUpperCase();
   return text === 'X' || text === '1';
 }
+
+/**
+ * The layout ALE gives a BAPI quantity (QUAN `digits`,`decimals`) in an E1BP segment: the
+ * integer part zero-padded, a point, every decimal and a trailing sign, `0000012345.432+` for
+ * QUAN 13,3 (15 characters) and `000012.500-` for QUAN 9,3 (11).
+ */
+export interface SignedQuantityFormat {
+  readonly digits: number;
+  readonly decimals: number;
+}
+
+/** QUAN 13,3, 15 characters: YIELD, SCRAP, REWORK and the activities of a time ticket. */
+export const QUAN_13_3: SignedQuantityFormat = { digits: 13, decimals: 3 };
+
+/**
+ * A BAPI quantity written as {@link SignedQuantityFormat} (and nothing else), as an exact
+ * decimal string.
+ * @returns the decimal string, or undefined for a blank field.
+ * @throws {MappingError} `INVALID_SOURCE_DATA` for any other text.
+ */
+export function readSapSignedQuantity(
+  value: string,
+  location: FieldLocation,
+  format: SignedQuantityFormat,
+): string | undefined {
+  if (value.trim() === '') return undefined;
+  const integer = format.digits - format.decimals;
+  const match = new RegExp(`^(\\d{${integer}})\\.(\\d{${format.decimals}})([+-])$`).exec(value);
+  if (match === null) {
+    const example = `${'0'.repeat(integer - 5)}12345.${'4'.repeat(format.decimals)}+`;
+    throw invalidValue(
+      location,
+      value,
+      `a quantity written as ${example} (QUAN ${format.digits},${format.decimals})`,
+    );
+  }
+  const [, whole, fraction, sign] = match as unknown as [string, string, string, string];
+  const decimal = readSapNumber(`${whole}.${fraction}`, location) as string;
+  return sign === '-' && decimal !== '0' ? `-${decimal}` : decimal;
+}
+
+/**
+ * A decimal string in the layout of {@link readSapSignedQuantity}.
+ * @throws {MappingError} `INVALID_SOURCE_DATA` (at `location`, a JSON Pointer) for a value with
+ *   more decimals or integer digits than the format holds: it is never rounded.
+ */
+export function writeSapSignedQuantity(
+  value: string,
+  location: string,
+  format: SignedQuantityFormat,
+): string {
+  const negative = value.startsWith('-');
+  const [whole = '', fraction = ''] = (negative ? value.slice(1) : value).split('.');
+  const integer = format.digits - format.decimals;
+  const digits = whole.replace(/^0+(?=\d)/, '');
+  if (fraction.length > format.decimals || digits.length > integer) {
+    throw new MappingError(
+      'INVALID_SOURCE_DATA',
+      `${location} = ${value} does not fit QUAN ${format.digits},${format.decimals} ` +
+        `(at most ${integer} digits before the point and ${format.decimals} after it); it is not rounded`,
+      { location, value },
+    );
+  }
+  const sign = negative && /[1-9]/.test(`${digits}${fraction}`) ? '-' : '+';
+  return `${digits.padStart(integer, '0')}.${fraction.padEnd(format.decimals, '0')}${sign}`;
+}

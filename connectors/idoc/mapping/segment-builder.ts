@@ -1,5 +1,6 @@
 // Builds segments for canonicalToIdoc: fields are set only when they have a value, units are
-// written as the ISO code and, where a segment has both, the SAP unit.
+// written as the ISO code and, where a segment has an SAP unit field, as SAP's unit.
+import { MappingError } from '../../../src/errors/mapping-error.js';
 import { UnitError } from '../../../src/errors/unit-error.js';
 import type { Segment } from '../idoc.js';
 import type { ResolvedIdocMappingOptions } from './idoc-mapping-options.js';
@@ -27,34 +28,52 @@ export class SegmentBuilder {
     return this.set(field, value === true ? 'X' : undefined);
   }
 
-  /** Sets the SAP unit field (through `toSap`) and, if named, the ISO unit field. */
-  unit(field: string | undefined, isoField: string | undefined, unit: string | undefined): this {
+  /**
+   * Sets a unit field that carries the code as it is (the LOI segments of LOIPRO, whose units
+   * SAP sends as ISO codes where they are customised).
+   */
+  isoUnit(field: string, unit: string | undefined): this {
+    return this.set(field, unit);
+  }
+
+  /**
+   * Sets an SAP unit field with `toSap` and, if the segment has one, its ISO field with the code.
+   * Where there is an ISO field and the unit has no SAP code, the SAP field stays blank (SAP
+   * converts the ISO code); without an ISO field that is an error, since a canonical code in an
+   * SAP unit field could name another unit there.
+   * @throws {MappingError} `INVALID_SOURCE_DATA` at `location` (a JSON Pointer) for a unit with
+   *   no SAP code and no ISO field to carry it.
+   */
+  sapUnit(field: string, isoField: string | undefined, unit: string | undefined, location: string): this {
     if (unit === undefined) return this;
     if (isoField !== undefined) this.set(isoField, unit);
-    if (field !== undefined) this.set(field, isoField === undefined ? unit : this.sapUnit(unit));
-    return this;
+    let sap: string | undefined;
+    try {
+      sap = this.options.units.toSap(unit);
+    } catch (error) {
+      if (!(error instanceof UnitError)) throw error;
+      if (isoField === undefined) {
+        throw new MappingError(
+          'INVALID_SOURCE_DATA',
+          `${location}: unit ${unit} has no SAP unit for ${this.segment.name}/${field} (declare one with the registry's sapUnits)`,
+          { location, value: unit },
+          { cause: error },
+        );
+      }
+    }
+    return this.set(field, sap);
   }
 
   /** Sets a date field and a time field from an RFC 3339 timestamp, in the options' zone. */
-  timestamp(dateField: string, timeField: string | undefined, timestamp: string | undefined): this {
+  timestamp(dateField: string, timeField: string, timestamp: string | undefined): this {
     if (timestamp === undefined) return this;
     const { date, time } = toSapDateTime(timestamp, this.options.timeZone);
-    this.set(dateField, date);
-    return timeField === undefined ? this : this.set(timeField, time);
+    return this.set(dateField, date).set(timeField, time);
   }
 
   add(...children: readonly (SegmentBuilder | Segment)[]): this {
     for (const child of children)
       this.segment.children.push(child instanceof SegmentBuilder ? child.segment : child);
     return this;
-  }
-
-  private sapUnit(unit: string): string {
-    try {
-      return this.options.units.toSap(unit);
-    } catch (error) {
-      if (error instanceof UnitError) return unit;
-      throw error;
-    }
   }
 }

@@ -1,19 +1,36 @@
-// Reads the fields of one segment for a mapping, with errors that name SEGMENT/FIELD, the
-// SAP value rules of sap-values.ts and the unit registry.
+// Reads the fields of one segment for a mapping, with errors that name SEGMENT/FIELD, the SAP
+// value rules of sap-values.ts and the unit registry. Every read is of a field whose value is
+// known (field-knowledge.ts): reading one that is not throws, so no value is ever decided from
+// data that could not be read. `UnknownValues.optional` turns that error into "unknown" where
+// the canonical value is optional.
 import { MappingError } from '../../../src/errors/mapping-error.js';
 import { UnitError } from '../../../src/errors/unit-error.js';
 import type { Quantity } from '../../../src/model/common.js';
-import { FlatSegment } from '../flat/flat-segment.js';
 import type { Segment } from '../idoc.js';
+import { isKnown, unreadField } from './field-knowledge.js';
 import type { ResolvedIdocMappingOptions } from './idoc-mapping-options.js';
 import { toTimestamp } from './sap-timestamp.js';
-import { readSapDate, readSapFlag, readSapKey, readSapNumber, readSapTime } from './sap-values.js';
+import {
+  readSapDate,
+  readSapFlag,
+  readSapKey,
+  readSapNumber,
+  readSapSignedQuantity,
+  readSapTime,
+  type SignedQuantityFormat,
+} from './sap-values.js';
 
 /** Reads the fields of one segment for a mapping (see the file comment). */
 export class SegmentReader {
+  /**
+   * @param segment - the segment to read.
+   * @param options - the resolved mapping options (units, time zone, key format).
+   * @param basicType - the IDoc's basic type, named in errors about layouts.
+   */
   constructor(
     readonly segment: Segment,
     private readonly options: ResolvedIdocMappingOptions,
+    private readonly basicType: string,
   ) {}
 
   /** `SEGMENT/FIELD`, for errors. */
@@ -21,26 +38,33 @@ export class SegmentReader {
     return `${this.segment.name}/${field}`;
   }
 
+  /** Whether the field's value is known (see field-knowledge.ts). */
+  known(field: string): boolean {
+    return isKnown(this.segment, field);
+  }
+
   /**
-   * Whether the segment can hold the field: always for IDoc-XML and segments built in code; for
-   * a flat-file segment, whether its field layout reaches the field.
+   * A field's text, or undefined when it is blank or absent.
+   * @throws {MappingError} `INVALID_SOURCE_DATA` when its value is not known (see field-knowledge.ts).
    */
-  readable(field: string): boolean {
-    return isReadable(this.segment, field);
-  }
-
-  /** `SEGMENT/FIELD` of each field the segment's layout does not reach. */
-  unreadable(...fields: string[]): string[] {
-    return fields.filter((field) => !this.readable(field)).map((field) => this.location(field));
-  }
-
-  /** A field's text, or undefined when blank or absent. */
   text(field: string): string | undefined {
-    const value = this.segment.fields[field]?.trim();
-    return value === undefined || value === '' ? undefined : value;
+    if (!this.known(field)) throw unreadField(this.segment, field, this.basicType);
+    const value: unknown = this.segment.fields[field];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') {
+      throw new MappingError('INVALID_SOURCE_DATA', `${this.location(field)} is not text`, {
+        location: this.location(field),
+      });
+    }
+    const text = value.trim();
+    return text === '' ? undefined : text;
   }
 
-  /** The first of several fields that has a value (`MATNR_LONG`, then `MATNR`). */
+  /**
+   * The first of several fields that has a value (`MATNR_LONG`, then `MATNR`). A field is read
+   * only after every field before it is known to be blank, so a later field never stands in for
+   * an earlier one that could not be read.
+   */
   first(...fields: string[]): string | undefined {
     for (const field of fields) {
       const value = this.text(field);
@@ -50,14 +74,13 @@ export class SegmentReader {
   }
 
   /**
-   * A field that must have a value.
-   * @throws {MappingError} `INVALID_SOURCE_DATA` when it is blank, with a hint when the segment
-   *   was read without a field layout.
+   * A field that must have a value; `alternatives` are read in its place, in order, while it is blank.
+   * @throws {MappingError} `INVALID_SOURCE_DATA` when all of them are blank, naming `field`.
    */
   required(field: string, ...alternatives: string[]): string {
     const value = this.first(field, ...alternatives);
     if (value !== undefined) return value;
-    throw missingField(this.segment, field);
+    throw missingField(this.segment, field, alternatives);
   }
 
   /** A material (or other ALPHA) number, leading zeros kept unless the options strip them. */
@@ -66,60 +89,80 @@ export class SegmentReader {
     return value === undefined ? undefined : readSapKey(value, this.options.stripLeadingZeros);
   }
 
+  /** A material (or other ALPHA) number that must be given (see {@link required}). */
   requiredKey(field: string, ...alternatives: string[]): string {
     return readSapKey(this.required(field, ...alternatives), this.options.stripLeadingZeros);
   }
 
+  /** A number as an exact decimal string (see `readSapNumber`); undefined when blank. */
   number(field: string): string | undefined {
     const value = this.text(field);
     return value === undefined ? undefined : readSapNumber(value, this.location(field));
   }
 
+  /** A BAPI quantity in its fixed layout with a trailing sign (see `readSapSignedQuantity`). */
+  signedQuantity(field: string, format: SignedQuantityFormat): string | undefined {
+    const value = this.text(field);
+    return value === undefined ? undefined : readSapSignedQuantity(value, this.location(field), format);
+  }
+
+  /** A date `YYYY-MM-DD`; undefined when blank or 00000000. */
   date(field: string): string | undefined {
     const value = this.text(field);
     return value === undefined ? undefined : readSapDate(value, this.location(field));
   }
 
+  /** An indicator: X or 1 is true, blank false. */
   flag(field: string): boolean {
     return readSapFlag(this.text(field));
   }
 
-  /** A date field and its time field as an RFC 3339 timestamp in the options' zone; undefined without a date. */
-  timestamp(dateField: string, timeField: string | undefined): string | undefined {
+  /** An indicator that is undefined when blank: X or 1 is true, anything else false. */
+  optionalFlag(field: string): boolean | undefined {
+    return this.text(field) === undefined ? undefined : this.flag(field);
+  }
+
+  /**
+   * A date field and its time field as an RFC 3339 timestamp in the options' zone; undefined
+   * without a date. The time is read only when there is a date; a blank time is midnight, as SAP
+   * writes an initial time.
+   */
+  timestamp(dateField: string, timeField: string): string | undefined {
     const date = this.date(dateField);
     if (date === undefined) return undefined;
-    const time = timeField === undefined ? undefined : this.text(timeField);
-    const seconds = time === undefined ? 0 : readSapTime(time, this.location(timeField as string));
+    const time = this.text(timeField);
+    const seconds = time === undefined ? 0 : readSapTime(time, this.location(timeField));
     return toTimestamp(date, seconds, this.options.timeZone);
   }
 
   /**
-   * A unit: the ISO field (Rec 20, as ALE writes it) if given, else the unit field. ISO codes are
-   * resolved with `resolve` (aliases, Rec 20, SAP, UCUM); SAP internal units with `fromSap` (your
-   * `sapUnits`, SAP's table, ISO), then with `resolve` for plant aliases.
+   * A unit: the ISO field (Rec 20, as ALE writes it) when it is given and not blank, else the
+   * unit field. ISO codes are resolved with `resolve`; SAP internal units with `fromSap` (your
+   * `sapUnits`, SAP's table), then with `resolve` for plant aliases.
    * @throws {MappingError} `INVALID_SOURCE_DATA` for a unit the registry does not know.
    */
   unit(field: string, isoField?: string): string | undefined {
     const { units } = this.options;
     const iso = isoField === undefined ? undefined : this.text(isoField);
-    if (iso !== undefined) return this.resolveUnit(iso, isoField as string, [(code) => units.resolve(code)]);
+    if (iso !== undefined) return this.resolveUnit(iso, isoField as string, [units.resolve]);
     const sap = this.text(field);
     if (sap === undefined) return undefined;
-    return this.resolveUnit(sap, field, [(code) => units.fromSap(code), (code) => units.resolve(code)]);
+    return this.resolveUnit(sap, field, [units.fromSap, units.resolve]);
   }
 
-  /** A unit that must be given. */
-  requiredUnit(field: string, isoField?: string): string {
-    const unit = this.unit(field, isoField);
-    if (unit === undefined) throw missingField(this.segment, isoField ?? field);
-    return unit;
+  /** The field {@link unit} reads: the ISO field when it is given and not blank, else the unit field. */
+  unitField(field: string, isoField?: string): string {
+    return isoField !== undefined && this.text(isoField) !== undefined ? isoField : field;
   }
 
-  /** A quantity from a number field and its unit fields; undefined when the number is blank. */
-  quantity(field: string, unitField: string, isoField?: string, fallbackUnit?: string): Quantity | undefined {
+  /**
+   * A quantity from a number field and its unit fields; undefined when the number is blank.
+   * @throws {MappingError} `INVALID_SOURCE_DATA` when the number is given and its unit is blank.
+   */
+  quantity(field: string, unitField: string, isoField?: string): Quantity | undefined {
     const value = this.number(field);
     if (value === undefined) return undefined;
-    const unit = this.unit(unitField, isoField) ?? fallbackUnit;
+    const unit = this.unit(unitField, isoField);
     if (unit === undefined) throw missingField(this.segment, unitField);
     return { value, unit };
   }
@@ -144,24 +187,21 @@ export class SegmentReader {
   }
 }
 
-/** Whether a segment can hold a field (see {@link SegmentReader.readable}). */
-export function isReadable(segment: Segment, field: string): boolean {
-  return !(segment instanceof FlatSegment) || (segment.layout?.fieldSet.has(field) ?? false);
-}
-
 /**
- * The error for a field a mapping needs but the segment does not hold; `remedy` names another
- * way out than loading the IDoc type's WE60 export (e.g. an option).
+ * The error for a field a mapping needs that is blank (or absent). It names the field the
+ * mapping read first; `alternatives` (read in its place) are named in the text only.
  */
-export function missingField(segment: Segment, field: string, remedy?: string): MappingError {
+export function missingField(
+  segment: Segment,
+  field: string,
+  alternatives: readonly string[] = [],
+): MappingError {
   const location = `${segment.name}/${field}`;
-  const load = `load your WE60 export of the IDoc type${remedy === undefined ? '' : `, or ${remedy}`}`;
-  const hint = isReadable(segment, field)
-    ? ''
-    : !isRaw(segment)
-      ? `; the field layout of ${segment.name} stops before ${field} (${load})`
-      : `; the segment was read without a field layout (${load})`;
-  return new MappingError('INVALID_SOURCE_DATA', `${location} is missing${hint}`, { location });
+  const others =
+    alternatives.length === 0
+      ? ''
+      : ` (${alternatives.join(', ')}, read in its place, ${alternatives.length === 1 ? 'is' : 'are'} blank too)`;
+  return new MappingError('INVALID_SOURCE_DATA', `${location} is missing${others}`, { location });
 }
 
 /** Every segment of a type in a tree, depth first. */
@@ -175,14 +215,4 @@ export function findSegments(segments: readonly Segment[], type: string): Segmen
   };
   visit(segments);
   return found;
-}
-
-/** Whether a segment was read from a flat file without any field layout (it holds raw text only). */
-export function isRaw(segment: Segment): boolean {
-  return segment instanceof FlatSegment && (segment.layout?.fieldNames.length ?? 0) === 0;
-}
-
-/** The types of segments in a tree that were read without a field layout. */
-export function rawSegments(segments: readonly Segment[], types: readonly string[]): string[] {
-  return types.filter((type) => findSegments(segments, type).some(isRaw));
 }

@@ -1,5 +1,5 @@
 import {
-  IdocError,
+  createUnitRegistry,
   type InventoryMovement,
   type ProductionConfirmation,
   ValidationError,
@@ -14,7 +14,7 @@ import {
 } from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
 import { LOIPRO01_FULL_ORDER } from './fixtures.js';
-import { conf21Site, loipro01Site, mbgmcr03Site } from './site-schemas.js';
+import { loipro01Site, mbgmcr03Site } from './site-schemas.js';
 
 const options = {
   sender: { partner: 'MESCLNT100', port: 'MESPORT' },
@@ -124,53 +124,40 @@ const workOrder: WorkOrder = {
 };
 
 describe('canonicalToIdoc', () => {
-  it('ProductionConfirmations → CONF21 flat file (a site layout) → back', () => {
-    const idoc = canonicalToIdoc(confirmations, { ...options, messageType: 'CONF21' });
+  it('ProductionConfirmations → PPCC2PRETTICKET01 flat file (the built-in layout) → back', () => {
+    const idoc = canonicalToIdoc(confirmations, { ...options, messageType: 'PPCC2PRETTICKET' });
     expect(idoc.control).toMatchObject({
-      idoctyp: 'CONF21',
-      mestyp: 'CONF21',
+      idoctyp: 'PPCC2PRETTICKET01',
+      mestyp: 'PPCC2PRETTICKET',
       direct: '2',
       sndprn: 'MESCLNT100',
       credat: '20260512',
       cretim: '140000',
     });
-    // The built-in time-ticket layout stops at CAPA_CATEGORY: flat output needs the site's export.
-    expect(() => writeIdoc(idoc)).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_FIELD', field: 'FIN_CONF' }),
-    );
-    const file = writeIdoc(idoc, { schemas: [conf21Site] });
-    const ticket = idoc.segments[1]?.fields;
-    expect(ticket).toMatchObject({
+    expect(idoc.segments[0]?.fields).toMatchObject({
+      RECORDTYPE: 'L40',
+      FIN_CONF: 'X',
+      YIELD: '0000000118.000+',
+      SCRAP: '0000000002.000+',
+      EX_CREATED_DATE: '20260518',
+      EX_CREATED_TIME: '140500',
+    });
+    expect(idoc.segments[1]?.fields).toMatchObject({
+      RECORDTYPE: 'L20',
       CONF_QUAN_UNIT_ISO: 'KGM',
       CONF_QUAN_UNIT: 'KG',
-      REWORK: '0.5',
+      YIELD: '0000000040.500+',
+      REWORK: '0000000000.500+',
       POSTG_DATE: '20260518',
     });
     const back = values(
-      idocToCanonical(parseIdoc(file, { schemas: [conf21Site] })[0] as never, { timeZone: 'Europe/Berlin' }),
-    ) as ProductionConfirmation[];
-    expect(back.map(withoutSource)).toEqual([
+      idocToCanonical(parseIdoc(writeIdoc(idoc))[0] as never, { timeZone: 'Europe/Berlin' }),
+    );
+    expect(back.map((value) => withoutSource(value as ProductionConfirmation))).toEqual([
+      withoutSource(confirmations[0] as ProductionConfirmation),
       {
-        workOrder: '000001004720',
-        operation: '0010',
-        workCenter: 'WC-SAW',
-        plant: 'DE01',
-        yield: { value: '118', unit: 'H87' },
-        scrap: { value: '2', unit: 'H87' },
-        scrapReason: 'R001',
-        final: true,
-        confirmedAt: '2026-05-18T00:00:00+02:00',
-        postingDate: '2026-05-18',
-        text: 'Shift 1',
-      },
-      {
-        workOrder: '000001004720',
-        operation: '0020',
-        plant: 'DE01',
-        yield: { value: '40.5', unit: 'KGM' },
+        ...withoutSource(confirmations[1] as ProductionConfirmation),
         rework: { value: '0.5', unit: 'KGM' },
-        final: false,
-        confirmedAt: '2026-05-18T00:00:00+02:00',
         postingDate: '2026-05-18',
       },
     ]);
@@ -185,7 +172,7 @@ describe('canonicalToIdoc', () => {
           actualEnd: '2026-05-18T14:00:00+02:00',
         } as ProductionConfirmation,
       ],
-      { ...options, messageType: 'CONF21' },
+      { ...options, messageType: 'PPCC2PRETTICKET' },
     );
     expect(idoc.segments[0]?.fields).toMatchObject({
       EXEC_START_DATE: '20260518',
@@ -196,18 +183,42 @@ describe('canonicalToIdoc', () => {
       timeZone: 'Europe/Berlin',
     });
     expect(back[0]?.value).toMatchObject({
-      confirmedAt: '2026-05-18T14:00:00+02:00',
+      confirmedAt: '2026-05-18T14:05:00+02:00',
       actualStart: '2026-05-18T06:00:00+02:00',
-    });
-    expect(() => writeIdoc(idoc)).toThrow(IdocError);
-    const flat = parseIdoc(writeIdoc(idoc, { schemas: [conf21Site] }), { schemas: [conf21Site] });
-    expect(idocToCanonical(flat[0] as never, { timeZone: 'Europe/Berlin' })[0]?.value).toMatchObject({
       actualEnd: '2026-05-18T14:00:00+02:00',
     });
   });
 
+  it('refuses a quantity that does not fit QUAN 13,3 exactly, rather than round it', () => {
+    const write = (confirmation: ProductionConfirmation) => () =>
+      canonicalToIdoc([confirmation], { ...options, messageType: 'PPCC2PRETTICKET' });
+    const base = confirmations[0] as ProductionConfirmation;
+    expect(write({ ...base, yield: { value: '1.2345', unit: 'H87' } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_SOURCE_DATA', location: '/0/yield/value' }),
+    );
+    expect(write({ ...base, yield: { value: '12345678901', unit: 'H87' } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_SOURCE_DATA', location: '/0/yield/value' }),
+    );
+    // 1 lb is 0.45359237 kg exactly: more decimals than the ticket has.
+    expect(
+      write({ ...base, yield: { value: '1', unit: 'KGM' }, scrap: { value: '1', unit: 'LBR' } }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_SOURCE_DATA', location: '/0/scrap/value' }));
+  });
+
   it('InventoryMovements → MBGMCR03 flat file (a site layout) → back', () => {
-    const idoc = canonicalToIdoc(movements, { ...options, messageType: 'MBGMCR' });
+    // One MBGMCR goods movement has one GM code: two goods issues (03).
+    const issues: InventoryMovement[] = [
+      movements[0] as InventoryMovement,
+      {
+        ...(movements[0] as InventoryMovement),
+        id: 'wms-1b',
+        material: '000000000000100300',
+        stockType: 'blocked',
+        quantity: { value: '4', unit: 'H87' },
+        reference: { reservation: '0000012345/0002', document: 'WMS-88812' },
+      },
+    ];
+    const idoc = canonicalToIdoc(issues, { ...options, messageType: 'MBGMCR' });
     expect(idoc.segments[0]?.children.map((segment) => segment.name)).toEqual([
       'E1BP2017_GM_HEAD_01',
       'E1BP2017_GM_CODE',
@@ -225,8 +236,30 @@ describe('canonicalToIdoc', () => {
         timeZone: 'Europe/Berlin',
       }),
     );
-    expect(back.map((value) => withoutSource(value as InventoryMovement))).toEqual(
-      movements.map(withoutSource),
+    expect(back.map((value) => withoutSource(value as InventoryMovement))).toEqual(issues.map(withoutSource));
+  });
+
+  it('refuses movements that need different GM codes in one MBGMCR goods movement', () => {
+    expect(() => canonicalToIdoc(movements, { ...options, messageType: 'MBGMCR' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_SOURCE_DATA', location: '/1/kind' }),
+    );
+  });
+
+  it('refuses a stock type the message has no indicator for, instead of writing it blank', () => {
+    const restricted = { ...(movements[0] as InventoryMovement), stockType: 'restricted' as const };
+    expect(() => canonicalToIdoc([restricted], { ...options, messageType: 'MBGMCR' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_SOURCE_DATA', location: '/0/stockType' }),
+    );
+  });
+
+  it('writes no canonical code into an SAP unit field: blank where an ISO field carries it, else an error', () => {
+    const units = createUnitRegistry();
+    const noSap = { ...(movements[0] as InventoryMovement), quantity: { value: '2', unit: 'XAA' } };
+    const mbgmcr = canonicalToIdoc([noSap], { ...options, units, messageType: 'MBGMCR' });
+    expect(mbgmcr.segments[0]?.children[2]?.fields).toMatchObject({ ENTRY_UOM_ISO: 'XAA' });
+    expect(mbgmcr.segments[0]?.children[2]?.fields).not.toHaveProperty('ENTRY_UOM');
+    expect(() => canonicalToIdoc([noSap], { ...options, units, messageType: 'WMMBXY' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_SOURCE_DATA', location: '/0/quantity/unit' }),
     );
   });
 
@@ -285,7 +318,7 @@ describe('canonicalToIdoc', () => {
     expect(() =>
       canonicalToIdoc([{ ...(confirmations[0] as ProductionConfirmation), reverses: 'x' }], {
         ...options,
-        messageType: 'CONF21',
+        messageType: 'PPCC2PRETTICKET',
       }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_SOURCE_DATA' }));
     expect(() =>

@@ -7,6 +7,7 @@ import { catchError } from '../../support/catch-error.js';
 import { fixture, LOIPRO01_FULL_ORDER } from './fixtures.js';
 
 const units = createUnitRegistry();
+const utc = { units, timeZone: 'UTC' } as const;
 const { source: _source, ...order } = LOIPRO01_FULL_ORDER;
 
 const loipro = (): Idoc => parseIdoc(fixture('loipro01.full.xml'))[0] as Idoc;
@@ -17,7 +18,7 @@ describe('idocToCanonical with hostile message types', () => {
     (mestyp) => {
       const idoc = loipro();
       const hostile: Idoc = { ...idoc, control: { ...idoc.control, mestyp, idoctyp: 'ZFOO01' } };
-      const error = catchError(MappingError, () => idocToCanonical(hostile, { units }));
+      const error = catchError(MappingError, () => idocToCanonical(hostile, utc));
       expect(error).toMatchObject({ code: 'UNMAPPED_CODE', value: mestyp });
     },
   );
@@ -25,13 +26,13 @@ describe('idocToCanonical with hostile message types', () => {
   it('refuses a basic type named like an Object.prototype key', () => {
     const idoc = loipro();
     const hostile: Idoc = { ...idoc, control: { ...idoc.control, mestyp: '', idoctyp: 'constructor' } };
-    expect(catchError(MappingError, () => idocToCanonical(hostile, { units })).code).toBe('UNMAPPED_CODE');
+    expect(catchError(MappingError, () => idocToCanonical(hostile, utc)).code).toBe('UNMAPPED_CODE');
   });
 
   it('still maps by the basic type when the message type is blank', () => {
     const idoc = loipro();
     const blank: Idoc = { ...idoc, control: { ...idoc.control, mestyp: '' } };
-    expect(idocToCanonical(blank, { units })[0]?.kind).toBe('WorkOrder');
+    expect(idocToCanonical(blank, utc)[0]?.kind).toBe('WorkOrder');
   });
 });
 
@@ -40,7 +41,7 @@ describe('canonicalToIdoc createdAt', () => {
     'refuses createdAt %j as an invalid option',
     (createdAt) => {
       const error = catchError(MillwrightError, () =>
-        canonicalToIdoc(order, { messageType: 'LOIPRO', units, createdAt }),
+        canonicalToIdoc(order, { ...utc, messageType: 'LOIPRO', createdAt }),
       );
       expect(error.code).toBe('INVALID_OPTIONS');
       expect(error.message).toContain('createdAt');
@@ -75,13 +76,13 @@ describe('SAP dates in the years 0001 to 0099', () => {
   it('writes scheduledStart 0050-06-01 as GSTRS 00500601 and reads it back', () => {
     const scheduledStart = '0050-06-01T06:00:00+00:00';
     const idoc = canonicalToIdoc({ ...order, scheduledStart } as WorkOrder, {
+      ...utc,
       messageType: 'LOIPRO',
-      units,
       createdAt: '0099-12-31T23:00:00Z',
     });
     expect(idoc.segments[0]?.fields).toMatchObject({ GSTRS: '00500601', GSUZS: '060000' });
     expect(idoc.control.credat).toBe('00991231');
-    const [record] = idocToCanonical(idoc, { units });
+    const [record] = idocToCanonical(idoc, utc);
     expect(record?.kind === 'WorkOrder' ? record.value.scheduledStart : undefined).toBe(scheduledStart);
   });
 });
@@ -116,5 +117,18 @@ describe('IDoc-XML control records checked as in flat files', () => {
     const body = '<E1AFKOL SEGMENT="1"><AUFNR/><AUFNR>000001004711</AUFNR></E1AFKOL>';
     const error = idocError(xml(control, body));
     expect(error).toMatchObject({ code: 'INVALID_XML', segment: 'E1AFKOL', field: 'AUFNR' });
+  });
+});
+
+describe('mapping options that would go into canonical objects', () => {
+  it.each([
+    ['plant', 'DE\t01'],
+    ['plant', ''],
+    ['system', ' sap'],
+    ['system', 42],
+  ])('refuses %s = %j as an invalid option, not as a mapped object that fails validation', (name, value) => {
+    const error = catchError(MillwrightError, () => idocToCanonical(loipro(), { ...utc, [name]: value }));
+    expect(error.code).toBe('INVALID_OPTIONS');
+    expect(error.message).toContain(`options.${name}`);
   });
 });

@@ -6,6 +6,7 @@ import { fixture, fixtureText } from './fixtures.js';
 import { withSyntheticFields } from './site-schemas.js';
 
 const units = createUnitRegistry();
+const berlin = { units, timeZone: 'Europe/Berlin' } as const;
 const values = <K extends CanonicalRecord['kind']>(records: CanonicalRecord[], kind: K) =>
   records
     .filter((record) => record.kind === kind)
@@ -14,9 +15,9 @@ const values = <K extends CanonicalRecord['kind']>(records: CanonicalRecord[], k
 const mappingError = (action: () => unknown): MappingError => catchError(MappingError, action);
 
 describe('idocToCanonical: MATMAS, BOMMAT, WMMBXY', () => {
-  it('MATMAS → Material with texts and plants (flat, UTF-8), naming the fields past its layouts', () => {
+  it('MATMAS → Material with texts and plants (flat, UTF-8), naming the field it could not read', () => {
     const [idoc] = parseIdoc(fixture('matmas05.utf8.idoc'));
-    const [material] = values(idocToCanonical(idoc as Idoc, { units }), 'Material');
+    const [material] = values(idocToCanonical(idoc as Idoc, berlin), 'Material');
     expect(material).toEqual({
       id: '000000000000004711',
       description: 'Shaft střed Ø40 — hardened',
@@ -25,21 +26,9 @@ describe('idocToCanonical: MATMAS, BOMMAT, WMMBXY', () => {
       baseUnit: 'H87',
       group: 'ZB-100',
       plants: [{ plant: 'DE01', procurement: 'make', mrpController: '001' }],
-      extensions: {
-        'sap:unreadFields': [
-          'E1MARAM/EAN11',
-          'E1MARAM/XCHPF',
-          'E1MARAM/BRGEW',
-          'E1MARAM/NTGEW',
-          'E1MARAM/GEWEI',
-          'E1MARAM/VOLUM',
-          'E1MARAM/VOLEH',
-          'E1MARMM/UMREZ',
-          'E1MARMM/UMREN',
-          'E1MARCM/LGPRO',
-          'E1MARCM/XCHPF',
-        ],
-      },
+      // E1MARMM's layout ends before UMREZ, and its data after MEINH is not blank: the
+      // alternative units are unknown. The other segments' data past their layouts is blank.
+      extensions: { 'sap:unreadFields': ['E1MARMM/UMREZ'] },
       source: { system: 'S4PCLNT100', id: '000000000000004711' },
     });
   });
@@ -52,9 +41,9 @@ describe('idocToCanonical: MATMAS, BOMMAT, WMMBXY', () => {
       ],
     });
     const [idoc] = parseIdoc(fixture('matmas05.utf8.idoc'), { schemas: [site] });
-    const [material] = values(idocToCanonical(idoc as Idoc, { units }), 'Material');
+    const [material] = values(idocToCanonical(idoc as Idoc, berlin), 'Material');
     expect(material?.alternativeUnits).toEqual([{ unit: 'XCT', numerator: 12, denominator: 1 }]);
-    expect(material?.extensions?.['sap:unreadFields']).not.toContain('E1MARMM/UMREZ');
+    expect(material?.extensions).toBeUndefined();
   });
 
   it('reports a Material that fails validation at its source field', () => {
@@ -62,20 +51,20 @@ describe('idocToCanonical: MATMAS, BOMMAT, WMMBXY', () => {
     const broken = parseIdoc(
       fixtureText('matmas05.sap-recipes.xml').replace('<MATKL>ABC123</MATKL>', '<MATKL>ABC&#9;123</MATKL>'),
     );
-    expect(mappingError(() => idocToCanonical(broken[0] as Idoc, { units: aliases })).location).toBe(
-      'E1MARAM/MATKL',
-    );
+    expect(
+      mappingError(() => idocToCanonical(broken[0] as Idoc, { ...berlin, units: aliases })).location,
+    ).toBe('E1MARAM/MATKL');
   });
 
   it('MATMAS → Material from the public SAP sample (IDoc-XML), with plant unit aliases', () => {
     const [idoc] = parseIdoc(fixture('matmas05.sap-recipes.xml'));
-    expect(mappingError(() => idocToCanonical(idoc as Idoc))).toMatchObject({
+    expect(mappingError(() => idocToCanonical(idoc as Idoc, berlin))).toMatchObject({
       location: 'E1MARMM/MEINH',
       value: '201',
     });
     // The sample is anonymised; its customer units are declared as plant aliases.
     const aliases = createUnitRegistry({ aliases: { '201': 'XBX', PX: 'XPX', UPA: 'XPA' } });
-    const [material] = values(idocToCanonical(idoc as Idoc, { units: aliases }), 'Material');
+    const [material] = values(idocToCanonical(idoc as Idoc, { ...berlin, units: aliases }), 'Material');
     expect(material).toMatchObject({
       id: '000000000123456789',
       description: 'DUMMY PRODUCT',
@@ -97,18 +86,18 @@ describe('idocToCanonical: MATMAS, BOMMAT, WMMBXY', () => {
 
   it('uses a custom material type map and reports unmapped types', () => {
     const [idoc] = parseIdoc(fixtureText('matmas05.utf8.idoc').replace('FERT', 'ZFRT'));
-    expect(mappingError(() => idocToCanonical(idoc as Idoc)).code).toBe('UNMAPPED_CODE');
+    expect(mappingError(() => idocToCanonical(idoc as Idoc, berlin)).code).toBe('UNMAPPED_CODE');
     const materialType = CodeMap.fromRows('material-type', [
       { system: 'sap', code: 'ZFRT', canonical: 'finished' },
     ]);
-    expect(values(idocToCanonical(idoc as Idoc, { codes: { materialType } }), 'Material')[0]?.type).toBe(
-      'finished',
-    );
+    expect(
+      values(idocToCanonical(idoc as Idoc, { ...berlin, codes: { materialType } }), 'Material')[0]?.type,
+    ).toBe('finished');
   });
 
   it('BOMMAT → BillOfMaterials, skipping text items and reading trailing-minus by-products', () => {
     const [idoc] = parseIdoc(fixture('bommat04.xml'));
-    const [bom] = values(idocToCanonical(idoc as Idoc), 'BillOfMaterials');
+    const [bom] = values(idocToCanonical(idoc as Idoc, berlin), 'BillOfMaterials');
     expect(bom).toEqual({
       id: '00012345/01',
       material: '000000000000004711',
@@ -206,7 +195,7 @@ describe('idocToCanonical: MATMAS, BOMMAT, WMMBXY', () => {
 
   it('reports an unknown movement type with its location', () => {
     const [idoc] = parseIdoc(fixtureText('wmmbid02.xml').replace('<BWART>261</BWART>', '<BWART>Z61</BWART>'));
-    expect(mappingError(() => idocToCanonical(idoc as Idoc))).toMatchObject({
+    expect(mappingError(() => idocToCanonical(idoc as Idoc, berlin))).toMatchObject({
       code: 'UNMAPPED_CODE',
       location: 'E1MBXYI/BWART',
       value: 'Z61',
@@ -227,19 +216,84 @@ describe('idocToCanonical: MATMAS, BOMMAT, WMMBXY', () => {
         record('E2STPOM', 4, 1, 2, '0050010L000000000000100200'),
     );
     expect(flat[0]?.segments[0]?.children[1]?.fields).toMatchObject({ BMEIN: 'ST', BMENG: '10.000' });
-    const error = mappingError(() => idocToCanonical(flat[0] as Idoc));
-    expect(error.location).toBe('E1STPOM/IDNRK');
+    const error = mappingError(() => idocToCanonical(flat[0] as Idoc, berlin));
+    expect(error.location).toBe('E1STPOM/IDNRK_LONG');
     expect(error.message).toContain('without a field layout');
     expect(error.message).toContain('WE60');
   });
 
   it('refuses an IDoc type it has no mapping for', () => {
     const [idoc] = parseIdoc(fixture('delvry07-desadv.sap-recipes.xml'));
-    expect(mappingError(() => idocToCanonical(idoc as Idoc)).code).toBe('UNMAPPED_CODE');
+    expect(mappingError(() => idocToCanonical(idoc as Idoc, berlin)).code).toBe('UNMAPPED_CODE');
   });
 
   it('rejects an unknown time zone', () => {
     const [idoc] = parseIdoc(fixture('bommat04.xml'));
     expect(() => idocToCanonical(idoc as Idoc, { timeZone: 'Mars/Olympus' })).toThrow(MillwrightError);
+  });
+});
+
+describe('idocToCanonical: no value decided past what was read (BOMMAT, WMMBXY)', () => {
+  const bom = (from: string, to: string) =>
+    parseIdoc(fixtureText('bommat04.xml').replace(from, to))[0] as Idoc;
+  const movements = (from: string, to: string) =>
+    values(
+      idocToCanonical(parseIdoc(fixtureText('wmmbid02.xml').replace(from, to))[0] as Idoc, berlin),
+      'InventoryMovement',
+    );
+
+  it('reads the base quantity from BMENG_C, never from the whole-number NUMC field BMENG', () => {
+    // SAP writes a base quantity of 0.5 as BMENG 000000000000001 (rounded) and BMENG_C 0.500.
+    const half = fixtureText('bommat04.xml')
+      .replace('<BMENG>000000000000010</BMENG>', '<BMENG>000000000000001</BMENG>')
+      .replace('<BMENG_C>10.000</BMENG_C>', '<BMENG_C>0.500</BMENG_C>');
+    const fraction = idocToCanonical(parseIdoc(half)[0] as Idoc, berlin);
+    expect(values(fraction, 'BillOfMaterials')[0]?.baseQuantity).toEqual({ value: '0.5', unit: 'H87' });
+    const error = mappingError(() => idocToCanonical(bom('<BMENG_C>10.000</BMENG_C>', ''), berlin));
+    expect(error).toMatchObject({ code: 'INVALID_SOURCE_DATA', location: 'E1STKOM/BMENG_C' });
+  });
+
+  it.each([
+    ['a BOM header with its deletion indicator', '<STKTX>', '<LOEKZ>X</LOEKZ><STKTX>', 'E1STKOM/LOEKZ'],
+    [
+      'a BOM whose assignment is deleted (MSGFN 003)',
+      '<MSGFN>005</MSGFN>\n        <MATNR>',
+      '<MSGFN>003</MSGFN>\n        <MATNR>',
+      'E1MASTM/MSGFN',
+    ],
+    [
+      'a deleted component',
+      '<IDNRK>SCRAP-STEEL</IDNRK>',
+      '<IDNRK>SCRAP-STEEL</IDNRK><LKENZ>X</LKENZ>',
+      'E1STPOM/LKENZ',
+    ],
+  ])('refuses %s rather than map it as a valid BOM', (_name, from, to, location) => {
+    expect(mappingError(() => idocToCanonical(bom(from, to), berlin))).toMatchObject({
+      code: 'INVALID_SOURCE_DATA',
+      location,
+    });
+  });
+
+  it('posts a WMMBXY item with XSTOB = X as the reversal of its movement type', () => {
+    const [reversed] = movements('<BWART>261</BWART>', '<BWART>261</BWART><XSTOB>X</XSTOB>');
+    expect(reversed).toMatchObject({ movementCode: '262', kind: 'return', direction: 'in' });
+    expect(reversed?.to).toEqual({ plant: 'DE01', storageLocation: '0001' });
+  });
+
+  it('refuses a stock type indicator the message does not define, instead of the default', () => {
+    const [idoc] = parseIdoc(fixtureText('wmmbid02.xml').replace('<INSMK>X</INSMK>', '<INSMK>2</INSMK>'));
+    expect(mappingError(() => idocToCanonical(idoc as Idoc, berlin))).toMatchObject({
+      code: 'UNMAPPED_CODE',
+      location: 'E1MBXYI/INSMK',
+      value: '2',
+    });
+  });
+
+  it('refuses an IDoc without the segment its objects are made of, instead of mapping nothing', () => {
+    const empty = fixtureText('wmmbid02.xml').replace(/<E1MBXYI SEGMENT="1">[\s\S]*<\/E1MBXYI>/, '');
+    expect(mappingError(() => idocToCanonical(parseIdoc(empty)[0] as Idoc, berlin))).toMatchObject({
+      code: 'INVALID_SOURCE_DATA',
+      location: 'E1MBXYI',
+    });
   });
 });

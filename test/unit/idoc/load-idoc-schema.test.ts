@@ -122,10 +122,10 @@ describe('loadIdocSchema', () => {
     expect(builtinIdocSchemas).toEqual(loaded);
     expect(builtinIdocSchemas.map((schema) => schema.basicType)).toEqual([
       'BOMMAT04',
-      'CONF21',
       'LOIPRO01',
       'MATMAS05',
       'MBGMCR03',
+      'PPCC2PRETTICKET01',
       'WMMBID02',
     ]);
     expect(Object.isFrozen(builtinIdocSchemas[0]?.segments[0])).toBe(true);

@@ -45,28 +45,6 @@ export function loipro01Site(): IdocSchema {
   return loadIdocSchema(text);
 }
 
-/** CONF21 with the synthetic time-ticket fields the confirmation mapping reads and writes. */
-export const conf21Site: IdocSchema = withSyntheticFields('CONF21', {
-  E1BP_PP_TIMETICKET: [
-    ['FIN_CONF', 1],
-    ['POSTG_DATE', 8],
-    ['DEV_REASON', 4],
-    ['CONF_TEXT', 40],
-    ['PLANT', 4],
-    ['WORK_CNTR', 8],
-    ['CONF_QUAN_UNIT', 3],
-    ['CONF_QUAN_UNIT_ISO', 3],
-    ['YIELD', 15],
-    ['SCRAP', 15],
-    ['REWORK', 15],
-    ['EXEC_START_DATE', 8],
-    ['EXEC_START_TIME', 6],
-    ['EXEC_FIN_DATE', 8],
-    ['EXEC_FIN_TIME', 6],
-    ['PERS_NO', 8],
-  ],
-});
-
 /** MBGMCR03 with the synthetic item fields the goods movement mapping reads and writes. */
 export const mbgmcr03Site: IdocSchema = withSyntheticFields('MBGMCR03', {
   E1BP2017_GM_ITEM_CREATE: [

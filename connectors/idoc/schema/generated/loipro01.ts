@@ -62,7 +62,6 @@ export const loipro01: IdocSchema = {
         },
         { name: 'GSTRI', text: 'Actual start date', type: 'CHARACTER', offset: 192, length: 8 },
         { name: 'GSTRP', text: 'Basic start date', type: 'CHARACTER', offset: 200, length: 8 },
-        { name: 'GSTRS', text: 'Scheduled start date', type: 'CHARACTER', offset: 208, length: 8 },
       ],
       children: [
         {
