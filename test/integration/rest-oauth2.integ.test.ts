@@ -116,7 +116,9 @@ describe('OAuth2 client credentials', () => {
     );
     await client.get('/orders');
     expect(state.issued).toEqual(['at-1-confirmations.write']);
-    expect(new Set(answers.map((answer) => answer.token))).toEqual(new Set(['at-1-confirmations.write']));
+    expect(new Set(answers.map((answer) => (answer as { token: string }).token))).toEqual(
+      new Set(['at-1-confirmations.write']),
+    );
     expect(api.requests).toHaveLength(21);
     const tokenRequest = state.server.requests[0];
     expect(tokenRequest?.headers['content-type']).toBe('application/x-www-form-urlencoded');

@@ -130,14 +130,11 @@ describe('requests on the wire', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('rejects a 2xx body that is not JSON with INVALID_RESPONSE, and does not retry it', async () => {
+  it('hands over a 2xx body that is not JSON as its text, and does not send it again', async () => {
     const { client, requests } = await start((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>');
     });
-    const error = (await failure(client.get('/a'))) as HttpError;
-    expect(error).toBeInstanceOf(HttpError);
-    expect(error.code).toBe('INVALID_RESPONSE');
-    expect(error.body).toBe('<html>maintenance</html>');
+    expect(await client.get('/a')).toBe('<html>maintenance</html>');
     expect(requests).toHaveLength(1);
   });
 
@@ -309,26 +306,83 @@ describe('retries', () => {
     expect(JSON.stringify(lines)).not.toContain('tok-123');
   });
 
-  it('honours Retry-After in seconds and as an HTTP date, capped by maxRetryAfterMs', async () => {
-    const states: RetryState[] = [];
-    const { client } = await start(
-      (request, response) => {
-        const n = requestsSoFar(request);
-        if (n === 1) return void response.writeHead(429, { 'retry-after': '3600' }).end();
-        if (n === 2)
-          return void response
-            .writeHead(503, { 'retry-after': new Date(Date.now() + 20_000).toUTCString() })
-            .end();
-        if (n === 3) return void response.writeHead(503, { 'retry-after': '0' }).end();
-        sendJson(response, 200, { ok: true });
-      },
-      { retry: { attempts: 4, baseDelayMs: 1, maxRetryAfterMs: 40 }, onRetry: (state) => states.push(state) },
+  it('waits the longer of the backoff and Retry-After: a date in the past or 0 never means at once', async () => {
+    // A fixed "random" makes the full-jitter backoff known: half its ceiling.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      const states: RetryState[] = [];
+      const { client } = await start(
+        (request, response) => {
+          const n = requestsSoFar(request);
+          if (n === 1)
+            return void response
+              .writeHead(503, { 'retry-after': new Date(Date.now() - 60_000).toUTCString() })
+              .end();
+          if (n === 2) return void response.writeHead(429, { 'retry-after': '0' }).end();
+          if (n === 3) return void response.writeHead(503, { 'retry-after': '1' }).end();
+          sendJson(response, 200, { ok: true });
+        },
+        {
+          retry: { attempts: 4, baseDelayMs: 20, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 },
+          onRetry: (state) => states.push(state),
+        },
+      );
+      expect(await client.get('/a')).toEqual({ ok: true });
+      // Backoffs 10, 20 and 40 ms; the third wait is the server's 1 s.
+      expect(states.map((state) => state.delayMs)).toEqual([10, 20, 1_000]);
+      expect(states.map((state) => (state.error as HttpError).retryAfterMs)).toEqual([0, 0, 1_000]);
+    } finally {
+      random.mockRestore();
+    }
+  });
+
+  it('does not retry when Retry-After asks for longer than maxRetryAfterMs, and says so', async () => {
+    const { client, requests } = await start(
+      (_request, response) =>
+        response.writeHead(503, { 'retry-after': '3600' }).end('{"error":"maintenance"}'),
+      { retry: { attempts: 4, baseDelayMs: 1, maxRetryAfterMs: 120_000 } },
     );
-    const started = performance.now();
-    expect(await client.get('/a')).toEqual({ ok: true });
-    expect(performance.now() - started).toBeLessThan(5_000);
-    expect(states.map((s) => s.delayMs)).toEqual([40, 40, 0]);
-    expect(states[0]?.error).toMatchObject({ status: 429, retryAfterMs: 3_600_000 });
+    const error = (await failure(client.get('/a'))) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ status: 503, retryAfterMs: 3_600_000, attempts: 1 });
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/a failed with HTTP 503 after 1 attempt \(Retry-After: 3600 s\): \{"error":"maintenance"\}$/,
+    );
+    expect(requests).toHaveLength(1);
+  });
+
+  it('gives every attempt its own span in the same trace', async () => {
+    const { client, requests } = await start((request, response) =>
+      requestsSoFar(request) < 3 ? response.writeHead(503).end() : sendJson(response, 200, {}),
+    );
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await client.get('/a');
+    await client.get('/b', { headers: { traceparent } });
+    const spans = requests.map((request) => String(request.headers.traceparent).split('-'));
+    for (const span of spans) expect(span.join('-')).toMatch(TRACEPARENT);
+    const [first, second] = [spans.slice(0, 3), spans.slice(3)];
+    expect(new Set(first.map((span) => span[1])).size).toBe(1);
+    expect(new Set(first.map((span) => span[2])).size).toBe(3);
+    expect(second.map((span) => span[1])).toEqual(Array(3).fill('4bf92f3577b34da6a3ce929d0e0e4736'));
+    expect(second[0]?.[2]).toBe('00f067aa0ba902b7');
+    expect(new Set(second.map((span) => span[2])).size).toBe(3);
+    expect(new Set(second.map((span) => span[3]))).toEqual(new Set(['01']));
+  });
+
+  it('says how many attempts a failed call made and quotes the start of the body, without secrets', async () => {
+    const { client } = await start(
+      (request, response) =>
+        response.writeHead(503).end(JSON.stringify({ error: 'busy', echo: request.url })),
+      { auth: { type: 'bearer', token: 'tok-secret-9' } },
+    );
+    const error = (await failure(
+      client.get('/a', { params: { api_key: 'k-secret-7', plant: 'DE01' } }),
+    )) as HttpError;
+    expect(error.attempts).toBe(FAST_RETRY.attempts);
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/a\?api_key=\[REDACTED\]&plant=DE01 failed with HTTP 503 after 4 attempts: \{"error":"busy","echo":"\/api\/a\?api_key=\[REDACTED\]&plant=DE01"\}$/,
+    );
+    expect(JSON.stringify(error.toJSON())).not.toContain('k-secret-7');
   });
 });
 
@@ -359,7 +413,9 @@ describe('timeouts', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.code).toBe('TIMEOUT');
     expect(error.timeoutMs).toBe(100);
-    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/a timed out after 100 ms$/);
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/a timed out after 100 ms \(attempt 2\)$/,
+    );
   });
 });
 
@@ -372,7 +428,9 @@ describe('abort signal', () => {
     expect(error).toBeInstanceOf(TransportError);
     expect(error.code).toBe('ABORTED');
     expect(error.cause).toBe(reason);
-    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/a aborted by the caller$/);
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/a aborted by the caller before it was sent$/,
+    );
     expect(error.toJSON()).toMatchObject({ code: 'ABORTED', method: 'GET', cause: { name: 'Error' } });
     expect(requests).toHaveLength(0);
   });
@@ -398,17 +456,23 @@ describe('abort signal', () => {
 
   it('ends a call waiting between retries at once, and sends nothing when the wait runs out', async () => {
     const controller = new AbortController();
-    const { client, requests } = await start(
-      (_request, response) => response.writeHead(503, { 'retry-after': '60' }).end(),
-      // The wait is capped to 50 ms; the call must reject before it ends, on the abort alone.
-      { onRetry: () => controller.abort() },
-    );
-    const error = await failure(client.get('/a', { signal: controller.signal }));
-    expect(error).toBeInstanceOf(AbortedError);
-    expect(requests).toHaveLength(1);
-    // The background wait ends after 50 ms; had it sent an attempt, the server would log it.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(requests).toHaveLength(1);
+    // A fixed "random" makes the backoff known: 49 ms. The call must reject before it ends, on the abort alone.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.99);
+    try {
+      const { client, requests } = await start((_request, response) => response.writeHead(503).end(), {
+        retry: { attempts: 4, baseDelayMs: 50 },
+        onRetry: () => controller.abort(),
+      });
+      const error = (await failure(client.get('/a', { signal: controller.signal }))) as AbortedError;
+      expect(error).toBeInstanceOf(AbortedError);
+      expect(error.message).toMatch(/aborted by the caller \(1 attempt sent\)$/);
+      expect(requests).toHaveLength(1);
+      // The background wait ends after 49 ms; had it sent an attempt, the server would log it.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(requests).toHaveLength(1);
+    } finally {
+      random.mockRestore();
+    }
   });
 
   it('does not count an aborted call against the circuit breaker', async () => {
@@ -573,6 +637,25 @@ describe('circuit breaker', () => {
     expect(await client.get('/a')).toEqual({ ok: true });
     expect(await client.get('/a')).toEqual({ ok: true });
     expect(requests).toHaveLength(5);
+  });
+
+  it('says what happened when the breaker opens while a call is retried: attempts made, last status', async () => {
+    const { client, requests } = await start((_request, response) => response.writeHead(503).end('busy'), {
+      retry: { attempts: 3, baseDelayMs: 1 },
+      circuitBreaker: { failureThreshold: 1, resetAfterMs: 60_000 },
+    });
+    const error = (await failure(client.get('/a'))) as CircuitOpenError;
+    expect(error).toBeInstanceOf(CircuitOpenError);
+    expect(error.attempts).toBe(1);
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/a: 1 attempt failed \(HTTP 503\), then the circuit breaker opened; no further attempt was sent$/,
+    );
+    expect(error.cause).toBeInstanceOf(HttpError);
+    expect(error.toJSON()).toMatchObject({ attempts: 1, cause: { code: 'HTTP_STATUS', status: 503 } });
+    expect(requests).toHaveLength(1);
+    const refused = (await failure(client.get('/a'))) as CircuitOpenError;
+    expect(refused.message).toMatch(/ not sent: the circuit breaker is open$/);
+    expect(refused.attempts).toBe(0);
   });
 
   it('does not count 4xx against the endpoint', async () => {
