@@ -1,5 +1,11 @@
 import { PassThrough, type Readable } from 'node:stream';
-import type { AxiosResponse, AxiosStatic, RawAxiosRequestHeaders, ResponseType } from 'axios';
+import type {
+  AxiosRequestConfig,
+  AxiosResponse,
+  AxiosStatic,
+  RawAxiosRequestHeaders,
+  ResponseType,
+} from 'axios';
 import { NetworkError } from '../../../src/errors/network-error.js';
 import { watchAbort } from '../abort/watch-abort.js';
 import { BODY_SCAN_LIMIT, createHttpError } from '../errors/create-http-error.js';
@@ -80,16 +86,15 @@ export function createAxiosTransport(
     const body = request.body;
     let response: AxiosResponse<unknown>;
     try {
-      response = await instance.request({
+      const config: AxiosRequestConfig = {
         method: request.method,
         url: request.url,
         headers: axiosHeaders(request),
         data: body,
         signal: request.signal,
-        ...(request.responseType === undefined || request.responseType === 'text'
-          ? {}
-          : { responseType: AXIOS_RESPONSE_TYPES[request.responseType] }),
-      });
+      };
+      if (request.responseType !== undefined) config.responseType = AXIOS_RESPONSE_TYPES[request.responseType];
+      response = await instance.request(config);
     } catch (error) {
       throw networkError(request, error);
     } finally {
