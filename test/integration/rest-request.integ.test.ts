@@ -5,7 +5,7 @@
 // batch bodies, ETag and Location, SOAP faults answered with HTTP 500).
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { HttpError, ValidationError } from 'millwright';
+import { AbortedError, HttpError, ValidationError } from 'millwright';
 import type { RestClient, RestResponse } from 'millwright/rest';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { sendJson, type TestHandler } from './helpers/start-http-server.js';
@@ -181,6 +181,41 @@ describe('responses', () => {
     for await (const chunk of stream.data) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).toString('utf8')).toBe(payload);
     expect(stream.headers['content-type']).toBe('text/csv');
+  });
+
+  it('keeps the call’s signal and maxResponseBytes on a stream being read, with millwright errors', async () => {
+    const { client } = await fixture.start(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/octet-stream' });
+        const timer = setInterval(() => response.write(Buffer.alloc(1024, 1)), 5);
+        response.on('close', () => clearInterval(timer));
+      },
+      { maxResponseBytes: 64 * 1024 },
+    );
+    const read = async (stream: Readable): Promise<unknown> => {
+      try {
+        for await (const chunk of stream) void chunk;
+      } catch (error) {
+        return error;
+      }
+      throw new Error('expected the stream to fail');
+    };
+    const tooLarge = await client.request({ method: 'GET', path: '/big', responseType: 'stream' });
+    expect(await read(tooLarge.data)).toMatchObject({
+      name: 'NetworkError',
+      systemCode: 'RESPONSE_TOO_LARGE',
+    });
+    const controller = new AbortController();
+    const aborted = await client.request({
+      method: 'GET',
+      path: '/big',
+      responseType: 'stream',
+      signal: controller.signal,
+    });
+    aborted.data.once('data', () => controller.abort());
+    const error = await read(aborted.data);
+    expect(error).toBeInstanceOf(AbortedError);
+    expect((error as AbortedError).attempts).toBe(1);
   });
 
   it('returns the text of a 2xx body that is not JSON from the JSON helpers, instead of failing', async () => {
