@@ -29,7 +29,10 @@ console.log('require: functions work');
     response.writeHead(204).end();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const client = createRestClient({ baseURL: `http://127.0.0.1:${server.address().port}`, retry: { attempts: 1 } });
+  const client = createRestClient({
+    baseURL: `http://127.0.0.1:${server.address().port}`,
+    retry: { attempts: 1 },
+  });
   await client.get('/');
   server.close();
   server.closeAllConnections();

@@ -55,7 +55,10 @@ console.log('import: cross-build errors and functions work');
     response.writeHead(204).end();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const ua = createRestClient({ baseURL: `http://127.0.0.1:${server.address().port}`, retry: { attempts: 1 } });
+  const ua = createRestClient({
+    baseURL: `http://127.0.0.1:${server.address().port}`,
+    retry: { attempts: 1 },
+  });
   await ua.get('/');
   server.close();
   server.closeAllConnections();

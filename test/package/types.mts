@@ -13,7 +13,11 @@ const mes: RestClient = createRestClient({
 });
 const orders = mes.resource('/workorders', { schema: WorkOrder });
 const fetched: Promise<WorkOrder> = orders.get('000001004711');
-const exported: Promise<RestResponse<string>> = mes.request({ method: 'GET', path: '/export', responseType: 'text' });
+const exported: Promise<RestResponse<string>> = mes.request({
+  method: 'GET',
+  path: '/export',
+  responseType: 'text',
+});
 const created: Promise<RestResponse<JsonBody<{ id: string }>>> = mes.request<{ id: string }>({
   method: 'POST',
   path: '/workorders',

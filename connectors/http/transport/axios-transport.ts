@@ -93,7 +93,8 @@ export function createAxiosTransport(
         data: body,
         signal: request.signal,
       };
-      if (request.responseType !== undefined) config.responseType = AXIOS_RESPONSE_TYPES[request.responseType];
+      if (request.responseType !== undefined)
+        config.responseType = AXIOS_RESPONSE_TYPES[request.responseType];
       response = await instance.request(config);
     } catch (error) {
       throw networkError(request, error);

@@ -22,6 +22,6 @@ describe('toResponseHeaders', () => {
     const headers = toResponseHeaders(source);
     expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
     expect(Object.hasOwn(headers, '__proto__')).toBe(true);
-    expect(headers['__proto__']).toBe('x');
+    expect(Object.getOwnPropertyDescriptor(headers, '__proto__')?.value).toBe('x');
   });
 });
