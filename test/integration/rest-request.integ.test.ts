@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { AbortedError, HttpError, ValidationError } from 'millwright';
 import type { RestClient, RestResponse } from 'millwright/rest';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { rejection } from './helpers/rejection.js';
 import { sendJson, type TestHandler } from './helpers/start-http-server.js';
 import { useRestServer } from './helpers/use-rest-server.js';
 
@@ -23,15 +24,6 @@ const mirror: TestHandler = (request, response) =>
     contentLength: request.headers['content-length'] ?? null,
     body: request.body,
   });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('request bodies', () => {
   it("keeps the caller's content type, per call and client-wide, for JSON bodies", async () => {

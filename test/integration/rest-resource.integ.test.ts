@@ -3,6 +3,7 @@
 import { MappingError, ProductionConfirmation, ValidationError, WorkOrder } from 'millwright';
 import { describe, expect, it } from 'vitest';
 import { productionConfirmation, workOrder } from '../../examples/sample-records.js';
+import { rejection } from './helpers/rejection.js';
 import { sendJson, type TestHandler } from './helpers/start-http-server.js';
 import { useRestServer } from './helpers/use-rest-server.js';
 
@@ -13,15 +14,6 @@ const echoBody: TestHandler = (request, response) =>
   request.method === 'GET'
     ? sendJson(response, 200, workOrder)
     : sendJson(response, 201, JSON.parse(request.body));
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('resource', () => {
   it('creates, gets and updates valid objects', async () => {

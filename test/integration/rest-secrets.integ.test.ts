@@ -4,6 +4,7 @@
 // as text, URL-encoded, HTML-escaped and inside JSON.
 import { HttpError } from 'millwright';
 import { describe, expect, it } from 'vitest';
+import { rejection } from './helpers/rejection.js';
 import type { RecordedRequest } from './helpers/start-http-server.js';
 import { useRestServer } from './helpers/use-rest-server.js';
 
@@ -22,10 +23,7 @@ function echoAll(request: RecordedRequest): string {
 }
 
 async function failure(promise: Promise<unknown>): Promise<HttpError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await rejection(promise);
   expect(error).toBeInstanceOf(HttpError);
   return error as HttpError;
 }

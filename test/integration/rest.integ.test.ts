@@ -20,6 +20,7 @@ import { createHttpClient } from '../../connectors/http/create-http-client.js';
 import { createHttpRequest } from '../../connectors/http/create-http-request.js';
 import type { HttpClock } from '../../connectors/http/http-clock.js';
 import { catchError } from '../support/catch-error.js';
+import { rejection } from './helpers/rejection.js';
 import { sendJson, type TestHandler } from './helpers/start-http-server.js';
 import { useRestServer } from './helpers/use-rest-server.js';
 
@@ -34,15 +35,6 @@ async function start(handler: TestHandler, options: Partial<RestClientOptions> =
 }
 
 const echo: TestHandler = (request, response) => sendJson(response, 200, { ok: true, url: request.url });
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('requests on the wire', () => {
   it('sends each method with JSON bodies and parses JSON responses', async () => {
@@ -124,7 +116,7 @@ describe('requests on the wire', () => {
       },
       { auth: { type: 'api-key', header: 'X-API-Key', value: 'k-123' } },
     );
-    const error = await failure(client.get('/moved'));
+    const error = await rejection(client.get('/moved'));
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(302);
     expect(requests).toHaveLength(1);
@@ -199,7 +191,7 @@ describe('retries', () => {
     const { client, requests } = await start((_request, response) =>
       response.writeHead(status).end('{"error":"no"}'),
     );
-    const error = (await failure(client.get('/a'))) as HttpError;
+    const error = (await rejection(client.get('/a'))) as HttpError;
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toBeInstanceOf(TransportError);
     expect(error.status).toBe(status);
@@ -210,7 +202,7 @@ describe('retries', () => {
 
   it('gives up after `attempts` and throws the last error', async () => {
     const { client, requests } = await start((_request, response) => response.writeHead(503).end('busy'));
-    const error = (await failure(client.get('/a'))) as HttpError;
+    const error = (await rejection(client.get('/a'))) as HttpError;
     expect(error.status).toBe(503);
     expect(requests).toHaveLength(FAST_RETRY.attempts);
   });
@@ -233,7 +225,7 @@ describe('retries', () => {
   it('throws a NetworkError with the system code when the server is gone', async () => {
     const { client } = await start(echo, { retry: { attempts: 2, baseDelayMs: 1 } });
     await fixture.server?.close();
-    const error = (await failure(client.get('/a'))) as NetworkError;
+    const error = (await rejection(client.get('/a'))) as NetworkError;
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.code).toBe('NETWORK_ERROR');
     expect(error.systemCode).toBe('ECONNREFUSED');
@@ -259,12 +251,12 @@ describe('retries', () => {
 
   it("uses the caller's Idempotency-Key, and never retries a POST sent without one", async () => {
     const { client, requests } = await start((_request, response) => response.writeHead(503).end());
-    await failure(client.post('/c', { n: 1 }, { idempotencyKey: 'conf-0001' }));
+    await rejection(client.post('/c', { n: 1 }, { idempotencyKey: 'conf-0001' }));
     expect(requests.map((r) => r.headers['idempotency-key'])).toEqual(
       Array(FAST_RETRY.attempts).fill('conf-0001'),
     );
     requests.length = 0;
-    await failure(client.post('/c', { n: 1 }, { idempotencyKey: false }));
+    await rejection(client.post('/c', { n: 1 }, { idempotencyKey: false }));
     expect(requests).toHaveLength(1);
     expect(requests[0]?.headers['idempotency-key']).toBeUndefined();
   });
@@ -342,7 +334,7 @@ describe('retries', () => {
         response.writeHead(503, { 'retry-after': '3600' }).end('{"error":"maintenance"}'),
       { retry: { attempts: 4, baseDelayMs: 1, maxRetryAfterMs: 120_000 } },
     );
-    const error = (await failure(client.get('/a'))) as HttpError;
+    const error = (await rejection(client.get('/a'))) as HttpError;
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ status: 503, retryAfterMs: 3_600_000, attempts: 1 });
     expect(error.message).toMatch(
@@ -375,7 +367,7 @@ describe('retries', () => {
         response.writeHead(503).end(JSON.stringify({ error: 'busy', echo: request.url })),
       { auth: { type: 'bearer', token: 'tok-secret-9' } },
     );
-    const error = (await failure(
+    const error = (await rejection(
       client.get('/a', { params: { api_key: 'k-secret-7', plant: 'DE01' } }),
     )) as HttpError;
     expect(error.attempts).toBe(FAST_RETRY.attempts);
@@ -409,7 +401,7 @@ describe('timeouts', () => {
       },
       { timeoutMs: 100, retry: { attempts: 2, baseDelayMs: 1 } },
     );
-    const error = (await failure(client.get('/a'))) as TimeoutError;
+    const error = (await rejection(client.get('/a'))) as TimeoutError;
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.code).toBe('TIMEOUT');
     expect(error.timeoutMs).toBe(100);
@@ -423,7 +415,7 @@ describe('abort signal', () => {
   it('sends nothing for a signal aborted before the call, and names the reason as cause', async () => {
     const { client, requests } = await start(echo);
     const reason = new Error('shutting down');
-    const error = (await failure(client.get('/a', { signal: AbortSignal.abort(reason) }))) as AbortedError;
+    const error = (await rejection(client.get('/a', { signal: AbortSignal.abort(reason) }))) as AbortedError;
     expect(error).toBeInstanceOf(AbortedError);
     expect(error).toBeInstanceOf(TransportError);
     expect(error.code).toBe('ABORTED');
@@ -445,7 +437,7 @@ describe('abort signal', () => {
       response.on('close', closed);
       controller.abort(); // the request has arrived; its answer never comes
     });
-    const error = (await failure(
+    const error = (await rejection(
       client.post('/confirmations', { id: 'c1' }, { signal: controller.signal }),
     )) as AbortedError;
     expect(error).toBeInstanceOf(AbortedError);
@@ -463,7 +455,7 @@ describe('abort signal', () => {
         retry: { attempts: 4, baseDelayMs: 50 },
         onRetry: () => controller.abort(),
       });
-      const error = (await failure(client.get('/a', { signal: controller.signal }))) as AbortedError;
+      const error = (await rejection(client.get('/a', { signal: controller.signal }))) as AbortedError;
       expect(error).toBeInstanceOf(AbortedError);
       expect(error.message).toMatch(/aborted by the caller \(1 attempt sent\)$/);
       expect(requests).toHaveLength(1);
@@ -487,7 +479,7 @@ describe('abort signal', () => {
       const controller = new AbortController();
       const call = client.get('/slow', { signal: controller.signal });
       setImmediate(() => controller.abort());
-      expect(await failure(call)).toBeInstanceOf(AbortedError);
+      expect(await rejection(call)).toBeInstanceOf(AbortedError);
     }
     expect(await client.get('/fine')).toEqual({ ok: true });
   });
@@ -504,7 +496,7 @@ describe('abort signal', () => {
         controller.abort();
       }
     };
-    expect(await failure(listing())).toBeInstanceOf(AbortedError);
+    expect(await rejection(listing())).toBeInstanceOf(AbortedError);
     expect(seen).toEqual(['/api/lots']);
     expect(requests).toHaveLength(1);
   });
@@ -551,17 +543,17 @@ describe('abort signal', () => {
       },
       { retry: { attempts: 1 }, circuitBreaker: { failureThreshold: 1, resetAfterMs: 50 } },
     );
-    expect(await failure(client.get('/a'))).toBeInstanceOf(HttpError);
-    expect(await failure(client.get('/a'))).toBeInstanceOf(CircuitOpenError);
+    expect(await rejection(client.get('/a'))).toBeInstanceOf(HttpError);
+    expect(await rejection(client.get('/a'))).toBeInstanceOf(CircuitOpenError);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const controller = new AbortController();
     const trial = client.get('/trial', { signal: controller.signal });
     await arrived;
     controller.abort();
-    expect(await failure(trial)).toBeInstanceOf(AbortedError);
+    expect(await rejection(trial)).toBeInstanceOf(AbortedError);
     // Had the aborted trial closed the circuit, this call would reach the server.
     healthy = true;
-    expect(await failure(client.get('/a'))).toBeInstanceOf(CircuitOpenError);
+    expect(await rejection(client.get('/a'))).toBeInstanceOf(CircuitOpenError);
     expect(requests.map((request) => request.url)).toEqual(['/api/a', '/api/trial']);
   });
 
@@ -607,7 +599,7 @@ describe('abort signal', () => {
 
   it('refuses a signal that is not an AbortSignal with a ValidationError at /signal', async () => {
     const { client, requests } = await start(echo);
-    const error = (await failure(
+    const error = (await rejection(
       client.get('/a', { signal: { aborted: false } as unknown as AbortSignal }),
     )) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
@@ -627,8 +619,8 @@ describe('circuit breaker', () => {
         healthy ? sendJson(response, 200, { ok: true }) : response.writeHead(500).end(),
       { retry: { attempts: 1 }, circuitBreaker: { failureThreshold: 3, resetAfterMs: 100 } },
     );
-    for (let i = 0; i < 3; i += 1) expect(await failure(client.get('/a'))).toBeInstanceOf(HttpError);
-    const open = (await failure(client.get('/a'))) as CircuitOpenError;
+    for (let i = 0; i < 3; i += 1) expect(await rejection(client.get('/a'))).toBeInstanceOf(HttpError);
+    const open = (await rejection(client.get('/a'))) as CircuitOpenError;
     expect(open).toBeInstanceOf(CircuitOpenError);
     expect(open.code).toBe('CIRCUIT_OPEN');
     expect(requests).toHaveLength(3);
@@ -644,7 +636,7 @@ describe('circuit breaker', () => {
       retry: { attempts: 3, baseDelayMs: 1 },
       circuitBreaker: { failureThreshold: 1, resetAfterMs: 60_000 },
     });
-    const error = (await failure(client.get('/a'))) as CircuitOpenError;
+    const error = (await rejection(client.get('/a'))) as CircuitOpenError;
     expect(error).toBeInstanceOf(CircuitOpenError);
     expect(error.attempts).toBe(1);
     expect(error.message).toMatch(
@@ -653,7 +645,7 @@ describe('circuit breaker', () => {
     expect(error.cause).toBeInstanceOf(HttpError);
     expect(error.toJSON()).toMatchObject({ attempts: 1, cause: { code: 'HTTP_STATUS', status: 503 } });
     expect(requests).toHaveLength(1);
-    const refused = (await failure(client.get('/a'))) as CircuitOpenError;
+    const refused = (await rejection(client.get('/a'))) as CircuitOpenError;
     expect(refused.message).toMatch(/ not sent: the circuit breaker is open$/);
     expect(refused.attempts).toBe(0);
   });
@@ -662,7 +654,7 @@ describe('circuit breaker', () => {
     const { client, requests } = await start((_request, response) => response.writeHead(404).end(), {
       circuitBreaker: { failureThreshold: 2, resetAfterMs: 10_000 },
     });
-    for (let i = 0; i < 5; i += 1) expect(await failure(client.get('/a'))).toBeInstanceOf(HttpError);
+    for (let i = 0; i < 5; i += 1) expect(await rejection(client.get('/a'))).toBeInstanceOf(HttpError);
     expect(requests).toHaveLength(5);
   });
 });
@@ -708,7 +700,7 @@ describe('response size', () => {
       },
       { maxResponseBytes: 64 * 1024, auth: { type: 'bearer', token: 'tok-secret-1' } },
     );
-    const error = (await failure(client.get('/export'))) as NetworkError;
+    const error = (await rejection(client.get('/export'))) as NetworkError;
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.systemCode).toBe('RESPONSE_TOO_LARGE');
     expect((error.cause as Error).message).toContain('maxResponseBytes (65536 bytes)');
@@ -726,7 +718,7 @@ describe('response size', () => {
       { maxResponseBytes: 1024 * 1024 },
     );
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const error = (await failure(client.get('/export'))) as NetworkError;
+    const error = (await rejection(client.get('/export'))) as NetworkError;
     expect(error.systemCode).toBe('RESPONSE_TOO_LARGE');
   });
 
