@@ -3,6 +3,7 @@ import { type HttpClock, systemClock } from './http-clock.js';
 import type { HttpClientOptions } from './http-options.js';
 import type { HttpHandler } from './http-request.js';
 import { createAbortMiddleware } from './middleware/abort-middleware.js';
+import { createAttemptMiddleware } from './middleware/attempt-middleware.js';
 import { createHeaderAuthMiddleware, createOAuth2Middleware } from './middleware/auth-middleware.js';
 import { createCircuitBreakerMiddleware } from './middleware/circuit-breaker-middleware.js';
 import { createClientCredentialsTokenSource } from './middleware/client-credentials-token.js';
@@ -36,7 +37,7 @@ export interface HttpClientContext {
 
 /**
  * Resolves the options, loads axios and cockatiel, and assembles the pipeline once:
- * correlation → abort → retry → auth → circuit breaker → rate limit → timeout → axios.
+ * correlation → abort → retry → auth → circuit breaker → rate limit → attempt → timeout → axios.
  *
  * @returns the client core.
  * @throws {ValidationError} when an option is invalid.
@@ -51,11 +52,13 @@ export function createHttpClient(options: HttpClientOptions, context: HttpClient
   const { axios, cockatiel } = loadHttpPeers(context.entry);
   const redactor = createSecretRedactor(resolved.secrets);
   const transport = createAxiosTransport(axios, resolved, redactor);
+  const attempt = createAttemptMiddleware();
   const timeout = createTimeoutMiddleware(resolved.timeoutMs, redactor);
   const middlewares: HttpMiddleware[] = [
     createCorrelationMiddleware(resolved.correlationId),
     createAbortMiddleware(redactor),
     createRetryMiddleware(resolved, cockatiel, redactor),
+    attempt,
     timeout,
   ];
   const { auth, circuitBreaker, rateLimit } = resolved;
@@ -65,9 +68,10 @@ export function createHttpClient(options: HttpClientOptions, context: HttpClient
     // token request is retried as part of the call that needed the token.
     const tokens = createClientCredentialsTokenSource(
       auth,
-      composeMiddleware([timeout], transport),
+      composeMiddleware([attempt, timeout], transport),
       redactor,
       clock.now,
+      resolved.headers['user-agent'] as string,
     );
     middlewares.push(createOAuth2Middleware(tokens, resolved.logger));
   }

@@ -1,22 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../../src/errors/validation-error.js';
 import { isAbortSignal } from './abort/is-abort-signal.js';
-import type { HttpMethod, HttpRequest } from './http-request.js';
+import { encodeRequestBody } from './body/encode-request-body.js';
+import { type HttpMethod, type HttpRequest, type HttpResponseType, startProgress } from './http-request.js';
 import type { ResolvedHttpOptions } from './resolve-http-options.js';
 
 /** What a caller may add to one request. */
 export interface HttpRequestInit {
   /** Headers for this request; they override the client's headers of the same name. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
-  /** The serialised body. */
-  readonly body?: string | undefined;
-  /** The body's media type, e.g. `application/json`. */
-  readonly contentType?: string | undefined;
+  /** The body as the caller gives it; see `encodeRequestBody` for what each kind becomes. */
+  readonly body?: unknown;
+  /** The `accept` header when neither the call nor the client sets one. @default none */
+  readonly accept?: string | undefined;
+  /** How the response body is handed over. @default 'text' */
+  readonly responseType?: HttpResponseType | undefined;
+  /** Statuses outside 200-299 that resolve instead of throwing an `HttpError`. @default none */
+  readonly acceptStatus?: ((status: number) => boolean) | undefined;
   /** The `x-correlation-id` of this call. @default the client's `correlationId()` */
   readonly correlationId?: string | undefined;
   /**
-   * The `Idempotency-Key` of a POST or PATCH: a string to use, `false` for none (the request is
-   * then never retried). @default a new UUID, shared by all attempts of the call
+   * The `Idempotency-Key` of the call: a string to use (with any method), `false` for none (a
+   * POST or PATCH is then never retried). @default a new UUID for POST and PATCH, shared by all
+   * attempts of the call; none for other methods
    */
   readonly idempotencyKey?: string | false | undefined;
   /** Aborts the whole call: the attempt in flight, the waits, any further attempt. */
@@ -24,13 +30,16 @@ export interface HttpRequestInit {
 }
 
 /**
- * Builds the request of one call: the client's headers, the caller's, the body's media type,
- * the correlation id when given, and for POST and PATCH an `Idempotency-Key` (the caller's,
- * or a new UUID), which makes them safe to retry, and the caller's abort signal.
+ * Builds the request of one call: the client's headers, the caller's, the body encoded with its
+ * content type (the caller's, else the one the body's kind calls for), the default `accept`,
+ * the correlation id when given, for POST and PATCH an `Idempotency-Key` (the caller's, or a
+ * new UUID), which makes them safe to retry, and the caller's abort signal.
  *
  * @param url - the absolute URL.
  * @returns the request, ready for the pipeline.
- * @throws {ValidationError} at `/signal` when `signal` is not an AbortSignal.
+ * @throws {ValidationError} before anything is sent: at `/signal` when `signal` is not an
+ *   AbortSignal, at `/acceptStatus` when it is not a function, and for a body that cannot be
+ *   sent (see `encodeRequestBody`).
  */
 export function createHttpRequest(
   options: ResolvedHttpOptions,
@@ -45,18 +54,44 @@ export function createHttpRequest(
   if (init.headers !== undefined) {
     for (const [name, value] of Object.entries(init.headers)) headers[name.toLowerCase()] = value;
   }
-  if (init.contentType !== undefined) headers['content-type'] = init.contentType;
+  if (init.accept !== undefined) headers.accept ??= init.accept;
   if (init.correlationId !== undefined) headers['x-correlation-id'] = init.correlationId;
-  if ((method === 'POST' || method === 'PATCH') && init.idempotencyKey !== false) {
-    headers['idempotency-key'] = init.idempotencyKey ?? headers['idempotency-key'] ?? randomUUID();
-  }
-  if (init.signal !== undefined && !isAbortSignal(init.signal)) {
-    throw new ValidationError(
-      [{ path: '/signal', code: 'invalid_type', message: 'must be an AbortSignal' }],
-      {
-        schema: 'RequestOptions',
-      },
-    );
-  }
-  return { method, url, headers, body: init.body, callSignal: init.signal };
+  if (typeof init.idempotencyKey === 'string') headers['idempotency-key'] = init.idempotencyKey;
+  else if ((method === 'POST' || method === 'PATCH') && init.idempotencyKey !== false)
+    headers['idempotency-key'] ??= randomUUID();
+  if (init.signal !== undefined && !isAbortSignal(init.signal))
+    throw invalidOption('/signal', 'must be an AbortSignal');
+  const acceptStatus = init.acceptStatus;
+  if (acceptStatus !== undefined && typeof acceptStatus !== 'function')
+    throw invalidOption('/acceptStatus', 'must be a function of the status');
+  const encoded = init.body === undefined ? undefined : encodeRequestBody(init.body, headers['content-type']);
+  if (encoded?.contentType !== undefined) headers['content-type'] = encoded.contentType;
+  return {
+    method,
+    url,
+    headers,
+    body: encoded?.body,
+    responseType: init.responseType,
+    acceptStatus: acceptStatus === undefined ? undefined : guardAcceptStatus(acceptStatus),
+    callSignal: init.signal,
+    progress: startProgress(),
+  };
+}
+
+/** The caller's `acceptStatus`, whose throw becomes a ValidationError at `/acceptStatus` with it as cause. */
+function guardAcceptStatus(acceptStatus: (status: number) => boolean): (status: number) => boolean {
+  return (status) => {
+    try {
+      return acceptStatus(status) === true;
+    } catch (error) {
+      throw new ValidationError(
+        [{ path: '/acceptStatus', code: 'hook_failed', message: `threw for status ${status}` }],
+        { schema: 'request', cause: error },
+      );
+    }
+  };
+}
+
+function invalidOption(path: string, message: string): ValidationError {
+  return new ValidationError([{ path, code: 'invalid_type', message }], { schema: 'RequestOptions' });
 }

@@ -66,10 +66,12 @@ export type HttpAuth = BearerAuth | BasicAuth | ApiKeyAuth | OAuth2ClientCredent
 /**
  * When and how often a failed request is tried again. Only requests that are safe to repeat
  * are retried: GET, HEAD, PUT, DELETE and OPTIONS, and POST and PATCH that carry an
- * `Idempotency-Key` (the REST client adds one). Retried failures: network errors, timeouts and
- * the statuses 408, 425, 429, 500, 502, 503 and 504.
+ * `Idempotency-Key` (the REST client adds one), never a request whose body is a stream.
+ * Retried failures: network errors, timeouts and the statuses 408, 425, 429, 500, 502, 503 and
+ * 504. Each attempt is its own span of the call's trace (`traceparent`).
  * @example
- * // Up to 6 sends; waits of at most 0.5 s, 1 s, 2 s, 4 s, 8 s; a Retry-After above 1 minute is cut to 1 minute.
+ * // Up to 6 sends; backoffs of at most 0.5 s, 1 s, 2 s, 4 s, 8 s, or a longer Retry-After;
+ * // a Retry-After above 1 minute ends the call with that answer.
  * const retry: RetryOptions = { attempts: 6, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
  */
 export interface RetryOptions {
@@ -84,9 +86,11 @@ export interface RetryOptions {
   /** The longest backoff between two attempts; at most 2,147,483,647. @default 30_000 */
   readonly maxDelayMs?: number;
   /**
-   * The longest wait a `Retry-After` header (seconds or an HTTP date) can impose; a longer
-   * one is cut to this, so a `Retry-After: 3600` cannot stall a call for an hour. At most
-   * 2,147,483,647.
+   * The longest wait a `Retry-After` header (seconds or an HTTP date) can impose. A longer one
+   * ends the call at once with that `HttpError` (its `retryAfterMs` says when to try again), so a
+   * `Retry-After: 3600` neither stalls a call for an hour nor is answered by asking again too
+   * early. A shorter one is waited when it is longer than the backoff; it never shortens the
+   * wait (a date in the past or `0` means the backoff). At most 2,147,483,647.
    * @default 120_000
    */
   readonly maxRetryAfterMs?: number;
@@ -191,9 +195,11 @@ export interface HttpClientOptions {
   /** A client-side rate limit; see {@link RateLimitOptions}. @default none */
   readonly rateLimit?: RateLimitOptions;
   /**
-   * Headers sent with every request, e.g. `{ 'x-plant': 'DE01' }`. `Idempotency-Key`,
-   * `x-correlation-id` and `traceparent` are refused here: each names one call, so give them per
-   * call (`idempotencyKey`, `correlationId`, `headers` of the call).
+   * Headers sent with every request, e.g. `{ 'x-plant': 'DE01' }`; a call's own headers of the
+   * same name win. `User-Agent` replaces millwright's (`millwright/<version>`), `Content-Type`
+   * is the type of every body that has none of its own, `Accept` replaces the one the response
+   * type asks for. `Idempotency-Key`, `x-correlation-id` and `traceparent` are refused here: each
+   * names one call, so give them per call (`idempotencyKey`, `correlationId`, `headers` of the call).
    * @default none
    */
   readonly headers?: Readonly<Record<string, string>>;

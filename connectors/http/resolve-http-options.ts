@@ -11,6 +11,7 @@ import type {
   RateLimitOptions,
   RetryState,
 } from './http-options.js';
+import { PACKAGE_VERSION } from './package-version.js';
 
 /** {@link HttpClientOptions} with every default filled in and every value checked. */
 export interface ResolvedHttpOptions {
@@ -32,7 +33,7 @@ export interface ResolvedHttpOptions {
   readonly maxResponseBytes: number;
   readonly circuitBreaker: { readonly failureThreshold: number; readonly resetAfterMs: number } | null;
   readonly rateLimit: { readonly requestsPerSecond: number; readonly burst: number } | null;
-  /** Headers for every request, names in lower case, `accept: application/json` included. */
+  /** Headers for every request, names in lower case, `user-agent` included. */
   readonly headers: Readonly<Record<string, string>>;
   readonly correlationId: () => string;
   readonly logger: HttpLogger;
@@ -73,6 +74,8 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // What Node.js accepts in a header value: tab, visible ASCII, space and obs-text.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/** What the clients call themselves unless the caller says otherwise: `millwright/0.2.0`. */
+export const USER_AGENT = `millwright/${PACKAGE_VERSION}`;
 
 const silentLogger: HttpLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -165,7 +168,7 @@ export function resolveHttpOptions(
     );
   }
 
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { 'user-agent': USER_AGENT };
   for (const [header, value] of Object.entries(groupOf(options.headers, '/headers') ?? {})) {
     const path = toJsonPointer(['headers', header]);
     const valid = HEADER_NAME.test(header) && typeof value === 'string' && HEADER_VALUE.test(value);

@@ -43,7 +43,8 @@ export interface ResourceOptions<S extends z.ZodType> {
 export interface Resource<T> {
   /**
    * POSTs a new object (with an `Idempotency-Key`, so it is retried safely).
-   * @returns the object the server sent back, validated; the object sent when the response has no body.
+   * @returns the object the server sent back, validated; the object sent when the response has
+   *   no JSON body (none, or a text such as `Created`: the server accepted it).
    */
   create(object: T, options?: BodyRequestOptions): Promise<T>;
   /**
@@ -55,7 +56,8 @@ export interface Resource<T> {
   get(id: string, options?: RequestOptions): Promise<T>;
   /**
    * PUTs the object to `path/id`; the id is checked as by {@link Resource.get}.
-   * @returns the object the server sent back, validated; the object sent when the response has no body.
+   * @returns the object the server sent back, validated; the object sent when the response has
+   *   no JSON body.
    */
   update(id: string, object: T, options?: RequestOptions): Promise<T>;
   /** Iterates over the whole collection, page by page, each object validated. */
@@ -64,13 +66,22 @@ export interface Resource<T> {
 
 /** The requests a resource sends: the REST client's own methods. */
 export interface ResourceTransport {
+  /**
+   * Sends a JSON call.
+   * @returns the body read as JSON, and a description of the response for a `ValidationError`
+   *   (method, redacted URL, correlation id), made only when it is needed.
+   */
   request(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
     body: unknown,
     options: BodyRequestOptions | undefined,
-  ): Promise<unknown>;
-  paginate(path: string, options: ResolvedPaginateOptions): AsyncIterableIterator<unknown>;
+  ): Promise<{ readonly data: unknown; readonly describe: () => string }>;
+  /** Lists the pages of a collection, each with a description of its response, as `request` gives. */
+  pages(
+    path: string,
+    options: ResolvedPaginateOptions,
+  ): AsyncIterableIterator<{ readonly items: readonly unknown[]; readonly describe: () => string }>;
 }
 
 /**
@@ -99,10 +110,15 @@ export function createResource<S extends z.ZodType>(
     return `${collection}/${encodeURIComponent(id)}`;
   };
 
-  const check = (data: unknown): T => {
+  /** Validates an object; `describe` names the response it came in, for the error. */
+  const check = (data: unknown, describe?: () => string): T => {
     const result = validate(schema, data);
-    if (!result.ok)
-      throw new ValidationError(result.issues, schemaName === undefined ? {} : { schema: schemaName });
+    if (!result.ok) {
+      throw new ValidationError(result.issues, {
+        ...(schemaName === undefined ? {} : { schema: schemaName }),
+        ...(describe === undefined ? {} : { context: describe() }),
+      });
+    }
     return result.value;
   };
   const map = <I, O>(mapper: ((input: I) => O) | undefined, input: I, direction: string): unknown => {
@@ -118,7 +134,8 @@ export function createResource<S extends z.ZodType>(
       );
     }
   };
-  const receive = (record: unknown): T => check(map(toCanonical, record, 'toCanonical'));
+  const receive = (record: unknown, describe?: () => string): T =>
+    check(map(toCanonical, record, 'toCanonical'), describe);
   const send = async (
     method: 'POST' | 'PUT',
     target: string,
@@ -126,20 +143,22 @@ export function createResource<S extends z.ZodType>(
     requestOptions?: BodyRequestOptions,
   ): Promise<T> => {
     const valid = check(object);
-    const received = await transport.request(
+    const { data, describe } = await transport.request(
       method,
       target,
       map(fromCanonical, valid, 'fromCanonical'),
       requestOptions,
     );
-    return received === undefined ? valid : receive(received);
+    return data === undefined || typeof data === 'string' ? valid : receive(data, describe);
   };
 
   return {
     create: (object, requestOptions) => send('POST', path, object, requestOptions),
     update: async (id, object, requestOptions) => send('PUT', itemPath(id), object, requestOptions),
-    get: async (id, requestOptions) =>
-      receive(await transport.request('GET', itemPath(id), undefined, requestOptions)),
+    get: async (id, requestOptions) => {
+      const { data, describe } = await transport.request('GET', itemPath(id), undefined, requestOptions);
+      return receive(data, describe);
+    },
     async *list(requestOptions) {
       const listing: ResolvedPaginateOptions = {
         ...pagination,
@@ -148,7 +167,9 @@ export function createResource<S extends z.ZodType>(
         correlationId: requestOptions?.correlationId ?? pagination.correlationId,
         signal: requestOptions?.signal ?? pagination.signal,
       };
-      for await (const record of transport.paginate(path, listing)) yield receive(record);
+      for await (const page of transport.pages(path, listing)) {
+        for (const record of page.items) yield receive(record, page.describe);
+      }
     },
   };
 }

@@ -16,6 +16,7 @@ export type {
   RetryOptions,
   RetryState,
 } from '../http/http-options.js';
+export type { HttpMethod } from '../http/http-request.js';
 export type { Resource, ResourceOptions } from './create-resource.js';
 export type { RestClient } from './create-rest-client.js';
 export { createRestClient } from './create-rest-client.js';
@@ -27,3 +28,4 @@ export type {
   PaginationBase,
 } from './pagination-options.js';
 export type { BodyRequestOptions, RequestOptions, RestClientOptions } from './rest-client-options.js';
+export type { JsonBody, ResponseHeaders, ResponseType, RestRequest, RestResponse } from './rest-request.js';

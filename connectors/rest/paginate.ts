@@ -2,16 +2,16 @@ import type { HttpError } from '../../src/errors/http-error.js';
 import { buildUrl } from '../http/build-url.js';
 import type { HttpClient } from '../http/create-http-client.js';
 import { createHttpRequest } from '../http/create-http-request.js';
-import { createHttpError } from '../http/errors/create-http-error.js';
-import type { HttpRequest, HttpResponse } from '../http/http-request.js';
+import { createHttpError, type ReceivedResponse } from '../http/errors/create-http-error.js';
+import type { HttpRequest } from '../http/http-request.js';
 import { findNextLink } from './find-next-link.js';
 import type { ResolvedPaginateOptions } from './pagination-options.js';
-import { parseJsonBody } from './parse-json-body.js';
+import { readJsonBody } from './read-json-body.js';
 
-/** One page: where it came from, what came back, and its items. */
-interface Page {
+/** One page: where it came from, what came back (its body as text and read as JSON), and its items. */
+export interface Page {
   readonly request: HttpRequest;
-  readonly response: HttpResponse;
+  readonly response: ReceivedResponse;
   readonly body: unknown;
   readonly items: readonly unknown[];
 }
@@ -34,12 +34,33 @@ export async function* paginate<T>(
   path: string,
   options: ResolvedPaginateOptions,
 ): AsyncGenerator<T, void, undefined> {
+  for await (const page of paginatePages(http, path, options)) yield* page.items as T[];
+}
+
+/**
+ * Iterates over the pages of a paged collection, as {@link paginate} does over their items.
+ * @returns an async iterator of the pages, each with its request and response.
+ * @throws the errors of {@link paginate}.
+ */
+export async function* paginatePages(
+  http: HttpClient,
+  path: string,
+  options: ResolvedPaginateOptions,
+): AsyncGenerator<Page, void, undefined> {
   const correlationId = options.correlationId ?? http.options.correlationId();
   const fetchPage = async (url: string): Promise<Page> => {
-    const init = { headers: options.headers, correlationId, signal: options.signal };
+    const init = {
+      headers: options.headers,
+      correlationId,
+      signal: options.signal,
+      accept: 'application/json',
+    };
     const request = createHttpRequest(http.options, 'GET', url, init);
-    const response = await http.send(request);
-    const body = parseJsonBody(request, response, http.redactor);
+    const sent = await http.send(request);
+    // Sent with the default response type: the body is text.
+    const response: ReceivedResponse = { ...sent, body: sent.body as string };
+    const body = readJsonBody(response.body);
+    if (typeof body === 'string') throw invalidPage(http, { request, response }, 'the page is not JSON');
     const items = options.items(body);
     if (!Array.isArray(items)) throw invalidPage(http, { request, response }, 'the page has no item array');
     return { request, response, body, items };
@@ -57,7 +78,7 @@ export async function* paginate<T>(
       seen.add(url);
       for (;;) {
         const page = await fetchPage(url);
-        yield* page.items as T[];
+        yield page;
         const next = nextLinkOf(http, page);
         if (next === undefined) return;
         url = once(page, next);
@@ -69,7 +90,7 @@ export async function* paginate<T>(
         const params =
           cursor === undefined ? options.params : { ...options.params, [options.cursorParam]: cursor };
         const page = await fetchPage(buildUrl(http.options.baseURL, path, params));
-        yield* page.items as T[];
+        yield page;
         const next = options.nextCursor(page.body);
         cursor = next === undefined || next === null || next === '' ? undefined : once(page, String(next));
       } while (cursor !== undefined);
@@ -87,7 +108,7 @@ export async function* paginate<T>(
         if (written !== undefined && written === previous)
           throw invalidPage(http, page, 'the server ignores the offset parameter');
         previous = written;
-        yield* page.items as T[];
+        yield page;
         offset += page.items.length;
       }
     }

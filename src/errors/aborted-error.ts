@@ -22,10 +22,21 @@ export class AbortedError extends TransportError<'ABORTED'> {
    * @param options - `cause`: the signal's `reason`.
    */
   constructor(details: TransportErrorDetails, options?: { readonly cause?: unknown }) {
-    super('ABORTED', `${describeRequest(details)} aborted by the caller`, details, options);
+    super(
+      'ABORTED',
+      `${describeRequest(details)} aborted by the caller${describeSent(details.attempts)}`,
+      details,
+      options,
+    );
   }
 
   override get name(): string {
     return 'AbortedError';
   }
+}
+
+function describeSent(attempts: number | undefined): string {
+  if (attempts === undefined) return '';
+  if (attempts === 0) return ' before it was sent';
+  return ` (${attempts} attempt${attempts === 1 ? '' : 's'} sent)`;
 }

@@ -1,4 +1,9 @@
-import { describeRequest, TransportError, type TransportErrorDetails } from './transport-error.js';
+import {
+  describeAttempts,
+  describeRequest,
+  TransportError,
+  type TransportErrorDetails,
+} from './transport-error.js';
 
 /**
  * Why an HTTP exchange failed although a response arrived:
@@ -22,15 +27,21 @@ export interface HttpErrorDetails extends TransportErrorDetails {
 
 /** How many bytes of the response body an {@link HttpError} keeps: 4 KiB. */
 export const HTTP_ERROR_BODY_LIMIT = 4096;
+/** How many characters of the body the message quotes. */
+const EXCERPT_LENGTH = 200;
 
 /**
  * An HTTP request got a response that cannot be used: a status outside 200-299
  * (`HTTP_STATUS`), or a body that is not what the API promised (`INVALID_RESPONSE`).
  *
  * Carries the status, the method, the URL (without credentials or secret query values), the
- * correlation id and the first 4 KiB of the body, so a failed call can be understood from the
- * error alone. Which statuses are retried is decided by the client, not here:
- * 408, 425, 429, 500, 502, 503 and 504 are; any other status is not.
+ * correlation id, the number of attempts and the first 4 KiB of the body, so a failed call can
+ * be understood from the error alone; the message quotes the start of the body (markup
+ * removed), e.g. `POST https://mes.example/api/confirmations failed with HTTP 422 after 1
+ * attempt: {"error":"yield must be positive"}`. The connectors redact every credential and
+ * every secret the request carried from the body before it gets here. Which statuses are
+ * retried is decided by the client, not here: 408, 425, 429, 500, 502, 503 and 504 are; any
+ * other status is not.
  *
  * @example
  * try { await client.get(`/workorders/${id}`); }
@@ -53,9 +64,10 @@ export class HttpError extends TransportError<HttpErrorCode> {
    * @param options - `cause`: a sanitised lower error.
    */
   constructor(code: HttpErrorCode, details: HttpErrorDetails, options?: { readonly cause?: unknown }) {
-    super(code, describeResponse(code, details), details, options);
+    const body = details.body === undefined || details.body === '' ? undefined : truncateBody(details.body);
+    super(code, describeResponse(code, details, body), details, options);
     this.status = details.status;
-    this.body = details.body === undefined || details.body === '' ? undefined : truncateBody(details.body);
+    this.body = body;
     this.retryAfterMs = details.retryAfterMs;
   }
 
@@ -69,11 +81,32 @@ export class HttpError extends TransportError<HttpErrorCode> {
   }
 }
 
-function describeResponse(code: HttpErrorCode, details: HttpErrorDetails): string {
+function describeResponse(code: HttpErrorCode, details: HttpErrorDetails, body: string | undefined): string {
   const request = describeRequest(details);
-  return code === 'HTTP_STATUS'
-    ? `${request} failed with HTTP ${details.status}`
-    : `${request} returned an invalid response (HTTP ${details.status}): ${details.problem ?? 'unusable body'}`;
+  const attempts = describeAttempts(details.attempts);
+  if (code === 'INVALID_RESPONSE') {
+    return `${request} returned an invalid response (HTTP ${details.status})${attempts}: ${details.problem ?? 'unusable body'}`;
+  }
+  const retryAfter =
+    details.retryAfterMs === undefined ? '' : ` (Retry-After: ${Math.ceil(details.retryAfterMs / 1000)} s)`;
+  const excerpt = body === undefined ? '' : excerptOf(body);
+  return `${request} failed with HTTP ${details.status}${attempts}${retryAfter}${excerpt === '' ? '' : `: ${excerpt}`}`;
+}
+
+/**
+ * The start of a body for a message: tags removed from markup (an HTML error page, a SOAP
+ * fault), control characters and runs of white space made one space, cut to 200 characters.
+ */
+function excerptOf(body: string): string {
+  const text = (/^\s*</.test(body) ? body.replace(/<[^>]*>/g, ' ') : body)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters must not reach a log line.
+    .replace(/[\s\u0000-\u001f\u007f]+/g, ' ')
+    .trim();
+  if (text.length <= EXCERPT_LENGTH) return text;
+  let end = EXCERPT_LENGTH - 1;
+  // Never end on the first half of a surrogate pair.
+  if (/[\ud800-\udbff]/.test(text.charAt(end - 1))) end -= 1;
+  return `${text.slice(0, end)}…`;
 }
 
 /** Keeps the first 4 KiB of UTF-8, without a character cut in half. */

@@ -1,4 +1,9 @@
-import { describeRequest, TransportError, type TransportErrorDetails } from './transport-error.js';
+import {
+  describeAttempts,
+  describeRequest,
+  TransportError,
+  type TransportErrorDetails,
+} from './transport-error.js';
 
 /** The request that failed, and the system's code for the failure. */
 export interface NetworkErrorDetails extends TransportErrorDetails {
@@ -31,7 +36,12 @@ export class NetworkError extends TransportError<'NETWORK_ERROR'> {
    */
   constructor(details: NetworkErrorDetails, options?: { readonly cause?: unknown }) {
     const reason = details.systemCode === undefined ? '' : ` (${details.systemCode})`;
-    super('NETWORK_ERROR', `${describeRequest(details)} failed: network error${reason}`, details, options);
+    super(
+      'NETWORK_ERROR',
+      `${describeRequest(details)} failed${describeAttempts(details.attempts)}: network error${reason}`,
+      details,
+      options,
+    );
     this.systemCode = details.systemCode;
   }
 

@@ -26,7 +26,13 @@ export class TimeoutError extends TransportError<'TIMEOUT'> {
    * @param options - `cause`: a sanitised lower error.
    */
   constructor(details: TimeoutErrorDetails, options?: { readonly cause?: unknown }) {
-    super('TIMEOUT', `${describeRequest(details)} timed out after ${details.timeoutMs} ms`, details, options);
+    const attempt = details.attempts === undefined ? '' : ` (attempt ${details.attempts})`;
+    super(
+      'TIMEOUT',
+      `${describeRequest(details)} timed out after ${details.timeoutMs} ms${attempt}`,
+      details,
+      options,
+    );
     this.timeoutMs = details.timeoutMs;
   }
 

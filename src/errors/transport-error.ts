@@ -12,6 +12,11 @@ export interface TransportErrorDetails {
   readonly url: string;
   /** The `x-correlation-id` the request carried, to find it in the server's logs. */
   readonly correlationId?: string;
+  /**
+   * How many requests the call had sent when it failed: its attempts, and the re-send after a
+   * 401 with a fresh OAuth2 token. 0 when nothing was sent.
+   */
+  readonly attempts?: number;
 }
 
 /**
@@ -38,6 +43,8 @@ export class TransportError<Code extends string = string> extends MillwrightErro
   readonly url: string;
   /** The `x-correlation-id` the request carried. */
   readonly correlationId: string | undefined;
+  /** How many requests the call had sent when it failed; undefined when the error was made outside a call. */
+  readonly attempts: number | undefined;
 
   /**
    * @param code - the stable code of this failure.
@@ -50,6 +57,7 @@ export class TransportError<Code extends string = string> extends MillwrightErro
     this.method = details.method;
     this.url = redactUrl(details.url);
     this.correlationId = details.correlationId;
+    this.attempts = details.attempts;
   }
 
   override get name(): string {
@@ -57,12 +65,18 @@ export class TransportError<Code extends string = string> extends MillwrightErro
   }
 
   protected override jsonDetails(): Record<string, unknown> {
-    const { method, url, correlationId } = this;
-    return { method, url, correlationId };
+    const { method, url, correlationId, attempts } = this;
+    return { method, url, correlationId, attempts };
   }
 }
 
 /** `GET https://host/path`, with the URL redacted: the subject of every transport error message. */
 export function describeRequest(details: TransportErrorDetails): string {
   return `${details.method} ${redactUrl(details.url)}`;
+}
+
+/** ` after 1 attempt`, ` after 3 attempts`, or nothing when the count is unknown: for error messages. */
+export function describeAttempts(attempts: number | undefined): string {
+  if (attempts === undefined) return '';
+  return ` after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
 }

@@ -32,18 +32,27 @@ export class ValidationError extends MillwrightError<'VALIDATION_FAILED'> {
   readonly issues: readonly ValidationIssue[];
   /** The name of the schema that rejected the data, e.g. `WorkOrder`, when known. */
   readonly schema: string | undefined;
+  /**
+   * Where the data came from, when it did not come from the caller, e.g. `the response to GET
+   * https://mes.example/api/workorders/1 (correlation id c-1)`; named in the message.
+   */
+  readonly context: string | undefined;
 
   /**
    * @param issues - the problems found; at least one.
-   * @param options - `schema`: the name of the schema; `cause`: a wrapped lower error.
+   * @param options - `schema`: the name of the schema; `context`: where the data came from
+   *   (it must hold no secret: a URL is given redacted); `cause`: a wrapped lower error.
    */
   constructor(
     issues: readonly ValidationIssue[],
-    options?: { readonly schema?: string; readonly cause?: unknown },
+    options?: { readonly schema?: string; readonly context?: string; readonly cause?: unknown },
   ) {
-    super('VALIDATION_FAILED', describeIssues(issues, options?.schema), { cause: options?.cause });
+    super('VALIDATION_FAILED', describeIssues(issues, options?.schema, options?.context), {
+      cause: options?.cause,
+    });
     this.issues = issues;
     this.schema = options?.schema;
+    this.context = options?.context;
   }
 
   override get name(): string {
@@ -51,14 +60,23 @@ export class ValidationError extends MillwrightError<'VALIDATION_FAILED'> {
   }
 
   protected override jsonDetails(): Record<string, unknown> {
-    return { schema: this.schema, issues: this.issues };
+    return {
+      schema: this.schema,
+      ...(this.context === undefined ? {} : { context: this.context }),
+      issues: this.issues,
+    };
   }
 }
 
-function describeIssues(issues: readonly ValidationIssue[], schema: string | undefined): string {
+function describeIssues(
+  issues: readonly ValidationIssue[],
+  schema: string | undefined,
+  context: string | undefined,
+): string {
   const listed = issues
     .slice(0, ISSUES_IN_MESSAGE)
     .map((issue) => `${issue.path === '' ? '(root)' : issue.path}: ${issue.message}`);
   const more = issues.length > ISSUES_IN_MESSAGE ? `; and ${issues.length - ISSUES_IN_MESSAGE} more` : '';
-  return `${schema ?? 'data'} is invalid: ${listed.join('; ')}${more}`;
+  const subject = context === undefined ? (schema ?? 'data') : `${schema ?? 'data'} in ${context}`;
+  return `${subject} is invalid: ${listed.join('; ')}${more}`;
 }

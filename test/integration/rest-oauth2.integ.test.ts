@@ -1,5 +1,6 @@
 // OAuth2 client credentials against a real token endpoint and API on 127.0.0.1: one token for
 // many calls, a new one shortly before expiry, exactly one refresh when the API rejects a token.
+import { Readable } from 'node:stream';
 import { AbortedError, HttpError, ValidationError } from 'millwright';
 import { createRestClient, type RestClientOptions } from 'millwright/rest';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -108,6 +109,22 @@ describe('OAuth2 client credentials', () => {
     expect(api.requests).toHaveLength(1);
   });
 
+  it('does not send a stream body again after a 401, but fetches a new token for the next call', async () => {
+    const { state, api, options } = await startTokenAndApi();
+    const client = createRestClient(options);
+    await client.get('/orders');
+    state.revoked.add('at-1-confirmations.write');
+    api.requests.length = 0;
+    const body = Readable.from(['id;qty\n', '1;250\n']);
+    const error = await client
+      .request({ method: 'PUT', path: '/exports/day.csv', body, headers: { 'content-type': 'text/csv' } })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'HttpError', status: 401, attempts: 1 });
+    expect(api.requests).toHaveLength(1);
+    expect(await client.get('/orders')).toEqual({ token: 'at-2-confirmations.write' });
+    expect(state.issued).toHaveLength(2);
+  });
+
   it('fetches one token for many concurrent calls and caches it', async () => {
     const { state, api, options } = await startTokenAndApi();
     const client = createRestClient(options);
@@ -116,7 +133,9 @@ describe('OAuth2 client credentials', () => {
     );
     await client.get('/orders');
     expect(state.issued).toEqual(['at-1-confirmations.write']);
-    expect(new Set(answers.map((answer) => answer.token))).toEqual(new Set(['at-1-confirmations.write']));
+    expect(new Set(answers.map((answer) => (answer as { token: string }).token))).toEqual(
+      new Set(['at-1-confirmations.write']),
+    );
     expect(api.requests).toHaveLength(21);
     const tokenRequest = state.server.requests[0];
     expect(tokenRequest?.headers['content-type']).toBe('application/x-www-form-urlencoded');

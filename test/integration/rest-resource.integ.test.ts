@@ -3,24 +3,17 @@
 import { MappingError, ProductionConfirmation, ValidationError, WorkOrder } from 'millwright';
 import { describe, expect, it } from 'vitest';
 import { productionConfirmation, workOrder } from '../../examples/sample-records.js';
+import { rejection } from './helpers/rejection.js';
 import { sendJson, type TestHandler } from './helpers/start-http-server.js';
 import { useRestServer } from './helpers/use-rest-server.js';
 
-const { start } = useRestServer({ retry: { attempts: 2, baseDelayMs: 1 } });
+const fixture = useRestServer({ retry: { attempts: 2, baseDelayMs: 1 } });
+const { start } = fixture;
 
 const echoBody: TestHandler = (request, response) =>
   request.method === 'GET'
     ? sendJson(response, 200, workOrder)
     : sendJson(response, 201, JSON.parse(request.body));
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('resource', () => {
   it('creates, gets and updates valid objects', async () => {
@@ -61,6 +54,40 @@ describe('resource', () => {
     )) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(['/quantity/value', '/status']);
+  });
+
+  it('names the response that failed validation: method, redacted URL and correlation id', async () => {
+    const bad = { ...workOrder, status: 'RELEASED' };
+    const { client } = await start((request, response) =>
+      sendJson(response, 200, request.url.startsWith('/api/workorders/') ? bad : [bad]),
+    );
+    const orders = client.resource('/workorders', { schema: WorkOrder, pagination: { style: 'link' } });
+    const error = (await rejection(
+      orders.get('1', { correlationId: 'msg-4711', params: { sig: 'sig-secret-1', plant: 'DE01' } }),
+    )) as ValidationError;
+    const context =
+      'the response to GET http://127.0.0.1:PORT/api/workorders/1?sig=[REDACTED]&plant=DE01 (correlation id msg-4711)';
+    const port = new URL(String(fixture.server?.url)).port;
+    expect(error.context).toBe(context.replace('PORT', port));
+    expect(error.message).toBe(
+      `WorkOrder in ${error.context} is invalid: /status: ${error.issues[0]?.message}`,
+    );
+    expect(JSON.stringify(error.toJSON())).not.toContain('sig-secret-1');
+    const listed = (await rejection(
+      (async () => {
+        for await (const order of orders.list({ correlationId: 'list-1' })) void order;
+      })(),
+    )) as ValidationError;
+    expect(listed.context).toMatch(
+      /^the response to GET http:\/\/127\.0\.0\.1:\d+\/api\/workorders \(correlation id list-1\)$/,
+    );
+  });
+
+  it('returns the object sent when the server accepts it with a text instead of JSON', async () => {
+    const { client } = await start((_request, response) =>
+      response.writeHead(201, { 'content-type': 'text/plain' }).end('Created'),
+    );
+    expect(await client.resource('/workorders', { schema: WorkOrder }).create(workOrder)).toEqual(workOrder);
   });
 
   it('validates every listed object and stops at the first bad one', async () => {

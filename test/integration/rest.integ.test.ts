@@ -20,6 +20,7 @@ import { createHttpClient } from '../../connectors/http/create-http-client.js';
 import { createHttpRequest } from '../../connectors/http/create-http-request.js';
 import type { HttpClock } from '../../connectors/http/http-clock.js';
 import { catchError } from '../support/catch-error.js';
+import { rejection } from './helpers/rejection.js';
 import { sendJson, type TestHandler } from './helpers/start-http-server.js';
 import { useRestServer } from './helpers/use-rest-server.js';
 
@@ -34,15 +35,6 @@ async function start(handler: TestHandler, options: Partial<RestClientOptions> =
 }
 
 const echo: TestHandler = (request, response) => sendJson(response, 200, { ok: true, url: request.url });
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('requests on the wire', () => {
   it('sends each method with JSON bodies and parses JSON responses', async () => {
@@ -124,20 +116,17 @@ describe('requests on the wire', () => {
       },
       { auth: { type: 'api-key', header: 'X-API-Key', value: 'k-123' } },
     );
-    const error = await failure(client.get('/moved'));
+    const error = await rejection(client.get('/moved'));
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(302);
     expect(requests).toHaveLength(1);
   });
 
-  it('rejects a 2xx body that is not JSON with INVALID_RESPONSE, and does not retry it', async () => {
+  it('hands over a 2xx body that is not JSON as its text, and does not send it again', async () => {
     const { client, requests } = await start((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>');
     });
-    const error = (await failure(client.get('/a'))) as HttpError;
-    expect(error).toBeInstanceOf(HttpError);
-    expect(error.code).toBe('INVALID_RESPONSE');
-    expect(error.body).toBe('<html>maintenance</html>');
+    expect(await client.get('/a')).toBe('<html>maintenance</html>');
     expect(requests).toHaveLength(1);
   });
 
@@ -202,7 +191,7 @@ describe('retries', () => {
     const { client, requests } = await start((_request, response) =>
       response.writeHead(status).end('{"error":"no"}'),
     );
-    const error = (await failure(client.get('/a'))) as HttpError;
+    const error = (await rejection(client.get('/a'))) as HttpError;
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toBeInstanceOf(TransportError);
     expect(error.status).toBe(status);
@@ -213,7 +202,7 @@ describe('retries', () => {
 
   it('gives up after `attempts` and throws the last error', async () => {
     const { client, requests } = await start((_request, response) => response.writeHead(503).end('busy'));
-    const error = (await failure(client.get('/a'))) as HttpError;
+    const error = (await rejection(client.get('/a'))) as HttpError;
     expect(error.status).toBe(503);
     expect(requests).toHaveLength(FAST_RETRY.attempts);
   });
@@ -236,7 +225,7 @@ describe('retries', () => {
   it('throws a NetworkError with the system code when the server is gone', async () => {
     const { client } = await start(echo, { retry: { attempts: 2, baseDelayMs: 1 } });
     await fixture.server?.close();
-    const error = (await failure(client.get('/a'))) as NetworkError;
+    const error = (await rejection(client.get('/a'))) as NetworkError;
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.code).toBe('NETWORK_ERROR');
     expect(error.systemCode).toBe('ECONNREFUSED');
@@ -262,12 +251,12 @@ describe('retries', () => {
 
   it("uses the caller's Idempotency-Key, and never retries a POST sent without one", async () => {
     const { client, requests } = await start((_request, response) => response.writeHead(503).end());
-    await failure(client.post('/c', { n: 1 }, { idempotencyKey: 'conf-0001' }));
+    await rejection(client.post('/c', { n: 1 }, { idempotencyKey: 'conf-0001' }));
     expect(requests.map((r) => r.headers['idempotency-key'])).toEqual(
       Array(FAST_RETRY.attempts).fill('conf-0001'),
     );
     requests.length = 0;
-    await failure(client.post('/c', { n: 1 }, { idempotencyKey: false }));
+    await rejection(client.post('/c', { n: 1 }, { idempotencyKey: false }));
     expect(requests).toHaveLength(1);
     expect(requests[0]?.headers['idempotency-key']).toBeUndefined();
   });
@@ -309,26 +298,83 @@ describe('retries', () => {
     expect(JSON.stringify(lines)).not.toContain('tok-123');
   });
 
-  it('honours Retry-After in seconds and as an HTTP date, capped by maxRetryAfterMs', async () => {
-    const states: RetryState[] = [];
-    const { client } = await start(
-      (request, response) => {
-        const n = requestsSoFar(request);
-        if (n === 1) return void response.writeHead(429, { 'retry-after': '3600' }).end();
-        if (n === 2)
-          return void response
-            .writeHead(503, { 'retry-after': new Date(Date.now() + 20_000).toUTCString() })
-            .end();
-        if (n === 3) return void response.writeHead(503, { 'retry-after': '0' }).end();
-        sendJson(response, 200, { ok: true });
-      },
-      { retry: { attempts: 4, baseDelayMs: 1, maxRetryAfterMs: 40 }, onRetry: (state) => states.push(state) },
+  it('waits the longer of the backoff and Retry-After: a date in the past or 0 never means at once', async () => {
+    // A fixed "random" makes the full-jitter backoff known: half its ceiling.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      const states: RetryState[] = [];
+      const { client } = await start(
+        (request, response) => {
+          const n = requestsSoFar(request);
+          if (n === 1)
+            return void response
+              .writeHead(503, { 'retry-after': new Date(Date.now() - 60_000).toUTCString() })
+              .end();
+          if (n === 2) return void response.writeHead(429, { 'retry-after': '0' }).end();
+          if (n === 3) return void response.writeHead(503, { 'retry-after': '1' }).end();
+          sendJson(response, 200, { ok: true });
+        },
+        {
+          retry: { attempts: 4, baseDelayMs: 20, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 },
+          onRetry: (state) => states.push(state),
+        },
+      );
+      expect(await client.get('/a')).toEqual({ ok: true });
+      // Backoffs 10, 20 and 40 ms; the third wait is the server's 1 s.
+      expect(states.map((state) => state.delayMs)).toEqual([10, 20, 1_000]);
+      expect(states.map((state) => (state.error as HttpError).retryAfterMs)).toEqual([0, 0, 1_000]);
+    } finally {
+      random.mockRestore();
+    }
+  });
+
+  it('does not retry when Retry-After asks for longer than maxRetryAfterMs, and says so', async () => {
+    const { client, requests } = await start(
+      (_request, response) =>
+        response.writeHead(503, { 'retry-after': '3600' }).end('{"error":"maintenance"}'),
+      { retry: { attempts: 4, baseDelayMs: 1, maxRetryAfterMs: 120_000 } },
     );
-    const started = performance.now();
-    expect(await client.get('/a')).toEqual({ ok: true });
-    expect(performance.now() - started).toBeLessThan(5_000);
-    expect(states.map((s) => s.delayMs)).toEqual([40, 40, 0]);
-    expect(states[0]?.error).toMatchObject({ status: 429, retryAfterMs: 3_600_000 });
+    const error = (await rejection(client.get('/a'))) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ status: 503, retryAfterMs: 3_600_000, attempts: 1 });
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/a failed with HTTP 503 after 1 attempt \(Retry-After: 3600 s\): \{"error":"maintenance"\}$/,
+    );
+    expect(requests).toHaveLength(1);
+  });
+
+  it('gives every attempt its own span in the same trace', async () => {
+    const { client, requests } = await start((request, response) =>
+      requestsSoFar(request) < 3 ? response.writeHead(503).end() : sendJson(response, 200, {}),
+    );
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await client.get('/a');
+    await client.get('/b', { headers: { traceparent } });
+    const spans = requests.map((request) => String(request.headers.traceparent).split('-'));
+    for (const span of spans) expect(span.join('-')).toMatch(TRACEPARENT);
+    const [first, second] = [spans.slice(0, 3), spans.slice(3)];
+    expect(new Set(first.map((span) => span[1])).size).toBe(1);
+    expect(new Set(first.map((span) => span[2])).size).toBe(3);
+    expect(second.map((span) => span[1])).toEqual(Array(3).fill('4bf92f3577b34da6a3ce929d0e0e4736'));
+    expect(second[0]?.[2]).toBe('00f067aa0ba902b7');
+    expect(new Set(second.map((span) => span[2])).size).toBe(3);
+    expect(new Set(second.map((span) => span[3]))).toEqual(new Set(['01']));
+  });
+
+  it('says how many attempts a failed call made and quotes the start of the body, without secrets', async () => {
+    const { client } = await start(
+      (request, response) =>
+        response.writeHead(503).end(JSON.stringify({ error: 'busy', echo: request.url })),
+      { auth: { type: 'bearer', token: 'tok-secret-9' } },
+    );
+    const error = (await rejection(
+      client.get('/a', { params: { api_key: 'k-secret-7', plant: 'DE01' } }),
+    )) as HttpError;
+    expect(error.attempts).toBe(FAST_RETRY.attempts);
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/a\?api_key=\[REDACTED\]&plant=DE01 failed with HTTP 503 after 4 attempts: \{"error":"busy","echo":"\/api\/a\?api_key=\[REDACTED\]&plant=DE01"\}$/,
+    );
+    expect(JSON.stringify(error.toJSON())).not.toContain('k-secret-7');
   });
 });
 
@@ -355,11 +401,13 @@ describe('timeouts', () => {
       },
       { timeoutMs: 100, retry: { attempts: 2, baseDelayMs: 1 } },
     );
-    const error = (await failure(client.get('/a'))) as TimeoutError;
+    const error = (await rejection(client.get('/a'))) as TimeoutError;
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.code).toBe('TIMEOUT');
     expect(error.timeoutMs).toBe(100);
-    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/a timed out after 100 ms$/);
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/a timed out after 100 ms \(attempt 2\)$/,
+    );
   });
 });
 
@@ -367,12 +415,14 @@ describe('abort signal', () => {
   it('sends nothing for a signal aborted before the call, and names the reason as cause', async () => {
     const { client, requests } = await start(echo);
     const reason = new Error('shutting down');
-    const error = (await failure(client.get('/a', { signal: AbortSignal.abort(reason) }))) as AbortedError;
+    const error = (await rejection(client.get('/a', { signal: AbortSignal.abort(reason) }))) as AbortedError;
     expect(error).toBeInstanceOf(AbortedError);
     expect(error).toBeInstanceOf(TransportError);
     expect(error.code).toBe('ABORTED');
     expect(error.cause).toBe(reason);
-    expect(error.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/a aborted by the caller$/);
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/a aborted by the caller before it was sent$/,
+    );
     expect(error.toJSON()).toMatchObject({ code: 'ABORTED', method: 'GET', cause: { name: 'Error' } });
     expect(requests).toHaveLength(0);
   });
@@ -387,7 +437,7 @@ describe('abort signal', () => {
       response.on('close', closed);
       controller.abort(); // the request has arrived; its answer never comes
     });
-    const error = (await failure(
+    const error = (await rejection(
       client.post('/confirmations', { id: 'c1' }, { signal: controller.signal }),
     )) as AbortedError;
     expect(error).toBeInstanceOf(AbortedError);
@@ -398,17 +448,23 @@ describe('abort signal', () => {
 
   it('ends a call waiting between retries at once, and sends nothing when the wait runs out', async () => {
     const controller = new AbortController();
-    const { client, requests } = await start(
-      (_request, response) => response.writeHead(503, { 'retry-after': '60' }).end(),
-      // The wait is capped to 50 ms; the call must reject before it ends, on the abort alone.
-      { onRetry: () => controller.abort() },
-    );
-    const error = await failure(client.get('/a', { signal: controller.signal }));
-    expect(error).toBeInstanceOf(AbortedError);
-    expect(requests).toHaveLength(1);
-    // The background wait ends after 50 ms; had it sent an attempt, the server would log it.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(requests).toHaveLength(1);
+    // A fixed "random" makes the backoff known: 49 ms. The call must reject before it ends, on the abort alone.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.99);
+    try {
+      const { client, requests } = await start((_request, response) => response.writeHead(503).end(), {
+        retry: { attempts: 4, baseDelayMs: 50 },
+        onRetry: () => controller.abort(),
+      });
+      const error = (await rejection(client.get('/a', { signal: controller.signal }))) as AbortedError;
+      expect(error).toBeInstanceOf(AbortedError);
+      expect(error.message).toMatch(/aborted by the caller \(1 attempt sent\)$/);
+      expect(requests).toHaveLength(1);
+      // The background wait ends after 49 ms; had it sent an attempt, the server would log it.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(requests).toHaveLength(1);
+    } finally {
+      random.mockRestore();
+    }
   });
 
   it('does not count an aborted call against the circuit breaker', async () => {
@@ -423,7 +479,7 @@ describe('abort signal', () => {
       const controller = new AbortController();
       const call = client.get('/slow', { signal: controller.signal });
       setImmediate(() => controller.abort());
-      expect(await failure(call)).toBeInstanceOf(AbortedError);
+      expect(await rejection(call)).toBeInstanceOf(AbortedError);
     }
     expect(await client.get('/fine')).toEqual({ ok: true });
   });
@@ -440,7 +496,7 @@ describe('abort signal', () => {
         controller.abort();
       }
     };
-    expect(await failure(listing())).toBeInstanceOf(AbortedError);
+    expect(await rejection(listing())).toBeInstanceOf(AbortedError);
     expect(seen).toEqual(['/api/lots']);
     expect(requests).toHaveLength(1);
   });
@@ -487,17 +543,17 @@ describe('abort signal', () => {
       },
       { retry: { attempts: 1 }, circuitBreaker: { failureThreshold: 1, resetAfterMs: 50 } },
     );
-    expect(await failure(client.get('/a'))).toBeInstanceOf(HttpError);
-    expect(await failure(client.get('/a'))).toBeInstanceOf(CircuitOpenError);
+    expect(await rejection(client.get('/a'))).toBeInstanceOf(HttpError);
+    expect(await rejection(client.get('/a'))).toBeInstanceOf(CircuitOpenError);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const controller = new AbortController();
     const trial = client.get('/trial', { signal: controller.signal });
     await arrived;
     controller.abort();
-    expect(await failure(trial)).toBeInstanceOf(AbortedError);
+    expect(await rejection(trial)).toBeInstanceOf(AbortedError);
     // Had the aborted trial closed the circuit, this call would reach the server.
     healthy = true;
-    expect(await failure(client.get('/a'))).toBeInstanceOf(CircuitOpenError);
+    expect(await rejection(client.get('/a'))).toBeInstanceOf(CircuitOpenError);
     expect(requests.map((request) => request.url)).toEqual(['/api/a', '/api/trial']);
   });
 
@@ -543,7 +599,7 @@ describe('abort signal', () => {
 
   it('refuses a signal that is not an AbortSignal with a ValidationError at /signal', async () => {
     const { client, requests } = await start(echo);
-    const error = (await failure(
+    const error = (await rejection(
       client.get('/a', { signal: { aborted: false } as unknown as AbortSignal }),
     )) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
@@ -563,8 +619,8 @@ describe('circuit breaker', () => {
         healthy ? sendJson(response, 200, { ok: true }) : response.writeHead(500).end(),
       { retry: { attempts: 1 }, circuitBreaker: { failureThreshold: 3, resetAfterMs: 100 } },
     );
-    for (let i = 0; i < 3; i += 1) expect(await failure(client.get('/a'))).toBeInstanceOf(HttpError);
-    const open = (await failure(client.get('/a'))) as CircuitOpenError;
+    for (let i = 0; i < 3; i += 1) expect(await rejection(client.get('/a'))).toBeInstanceOf(HttpError);
+    const open = (await rejection(client.get('/a'))) as CircuitOpenError;
     expect(open).toBeInstanceOf(CircuitOpenError);
     expect(open.code).toBe('CIRCUIT_OPEN');
     expect(requests).toHaveLength(3);
@@ -575,11 +631,30 @@ describe('circuit breaker', () => {
     expect(requests).toHaveLength(5);
   });
 
+  it('says what happened when the breaker opens while a call is retried: attempts made, last status', async () => {
+    const { client, requests } = await start((_request, response) => response.writeHead(503).end('busy'), {
+      retry: { attempts: 3, baseDelayMs: 1 },
+      circuitBreaker: { failureThreshold: 1, resetAfterMs: 60_000 },
+    });
+    const error = (await rejection(client.get('/a'))) as CircuitOpenError;
+    expect(error).toBeInstanceOf(CircuitOpenError);
+    expect(error.attempts).toBe(1);
+    expect(error.message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/a: 1 attempt failed \(HTTP 503\), then the circuit breaker opened; no further attempt was sent$/,
+    );
+    expect(error.cause).toBeInstanceOf(HttpError);
+    expect(error.toJSON()).toMatchObject({ attempts: 1, cause: { code: 'HTTP_STATUS', status: 503 } });
+    expect(requests).toHaveLength(1);
+    const refused = (await rejection(client.get('/a'))) as CircuitOpenError;
+    expect(refused.message).toMatch(/ not sent: the circuit breaker is open$/);
+    expect(refused.attempts).toBe(0);
+  });
+
   it('does not count 4xx against the endpoint', async () => {
     const { client, requests } = await start((_request, response) => response.writeHead(404).end(), {
       circuitBreaker: { failureThreshold: 2, resetAfterMs: 10_000 },
     });
-    for (let i = 0; i < 5; i += 1) expect(await failure(client.get('/a'))).toBeInstanceOf(HttpError);
+    for (let i = 0; i < 5; i += 1) expect(await rejection(client.get('/a'))).toBeInstanceOf(HttpError);
     expect(requests).toHaveLength(5);
   });
 });
@@ -625,7 +700,7 @@ describe('response size', () => {
       },
       { maxResponseBytes: 64 * 1024, auth: { type: 'bearer', token: 'tok-secret-1' } },
     );
-    const error = (await failure(client.get('/export'))) as NetworkError;
+    const error = (await rejection(client.get('/export'))) as NetworkError;
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.systemCode).toBe('RESPONSE_TOO_LARGE');
     expect((error.cause as Error).message).toContain('maxResponseBytes (65536 bytes)');
@@ -643,7 +718,7 @@ describe('response size', () => {
       { maxResponseBytes: 1024 * 1024 },
     );
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const error = (await failure(client.get('/export'))) as NetworkError;
+    const error = (await rejection(client.get('/export'))) as NetworkError;
     expect(error.systemCode).toBe('RESPONSE_TOO_LARGE');
   });
 

@@ -17,3 +17,28 @@ const { validate, WorkOrder, createEvent } = require('millwright');
 assert.equal(validate(WorkOrder, { id: 'x' }).ok, false);
 assert.equal(typeof createEvent, 'function');
 console.log('require: functions work');
+
+// The User-Agent names millwright and the version of the package as published.
+(async () => {
+  const { createServer } = require('node:http');
+  const { version } = require('millwright/package.json');
+  const { createRestClient } = require('millwright/rest');
+  const agents = [];
+  const server = createServer((request, response) => {
+    agents.push(request.headers['user-agent']);
+    response.writeHead(204).end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const client = createRestClient({
+    baseURL: `http://127.0.0.1:${server.address().port}`,
+    retry: { attempts: 1 },
+  });
+  await client.get('/');
+  server.close();
+  server.closeAllConnections();
+  assert.equal(agents[0], `millwright/${version}`, 'CJS User-Agent names the package version');
+  console.log(`require: User-Agent ${agents[0]}`);
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

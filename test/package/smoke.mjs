@@ -44,3 +44,24 @@ await client.get('/workorders').then(
 const { WorkOrder } = await import('millwright/io-ts');
 assert.equal(WorkOrder.is({}), false);
 console.log('import: cross-build errors and functions work');
+
+// The User-Agent names millwright and the version of the package as published.
+{
+  const { createServer } = await import('node:http');
+  const { version } = require('millwright/package.json');
+  const agents = [];
+  const server = createServer((request, response) => {
+    agents.push(request.headers['user-agent']);
+    response.writeHead(204).end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const ua = createRestClient({
+    baseURL: `http://127.0.0.1:${server.address().port}`,
+    retry: { attempts: 1 },
+  });
+  await ua.get('/');
+  server.close();
+  server.closeAllConnections();
+  assert.equal(agents[0], `millwright/${version}`, 'ESM User-Agent names the package version');
+  console.log(`import: User-Agent ${agents[0]}`);
+}

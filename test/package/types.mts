@@ -1,7 +1,7 @@
 // Type-checked by scripts/smoke-pack.sh against the installed tarball (ESM resolution).
 import { type AnyMillwrightEvent, createEvent, parseEvent, validate, WorkOrder } from 'millwright';
 import { WorkOrder as WorkOrderCodec } from 'millwright/io-ts';
-import { createRestClient, type RestClient } from 'millwright/rest';
+import { createRestClient, type JsonBody, type RestClient, type RestResponse } from 'millwright/rest';
 
 const result = validate(WorkOrder, {});
 const status: WorkOrder['status'] | undefined = result.ok ? result.value.status : undefined;
@@ -13,5 +13,15 @@ const mes: RestClient = createRestClient({
 });
 const orders = mes.resource('/workorders', { schema: WorkOrder });
 const fetched: Promise<WorkOrder> = orders.get('000001004711');
+const exported: Promise<RestResponse<string>> = mes.request({
+  method: 'GET',
+  path: '/export',
+  responseType: 'text',
+});
+const created: Promise<RestResponse<JsonBody<{ id: string }>>> = mes.request<{ id: string }>({
+  method: 'POST',
+  path: '/workorders',
+  body: { material: 'FG-4711' },
+});
 
-export { createEvent, decoded, event, fetched, status };
+export { created, createEvent, decoded, event, exported, fetched, status };

@@ -1,11 +1,11 @@
 import { HttpError, type HttpErrorCode } from '../../../src/errors/http-error.js';
 import type { HttpRequest, HttpResponseHeaders } from '../http-request.js';
 import { parseRetryAfter } from '../middleware/parse-retry-after.js';
-import { toErrorDetails } from './request-details.js';
+import { redactorFor, toErrorDetails } from './request-details.js';
 import type { SecretRedactor } from './secret-redactor.js';
 
-/** How much of a body is redacted; HttpError keeps only its first 4 KiB anyway. */
-const BODY_SCAN_LIMIT = 65_536;
+/** How much of a body is read and redacted (64 KiB); HttpError keeps only its first 4 KiB anyway. */
+export const BODY_SCAN_LIMIT = 65_536;
 
 /** What came back: status, headers and body. */
 export interface ReceivedResponse {
@@ -17,7 +17,9 @@ export interface ReceivedResponse {
 /**
  * Builds the {@link HttpError} for a response: a status outside 200-299 (`HTTP_STATUS`), or a
  * response that cannot be used (`INVALID_RESPONSE`, with `problem`). The body is redacted
- * before it is kept, because servers echo requests, credentials included, in error pages.
+ * before it is kept, because servers echo requests in error pages: the client's credentials
+ * and the call's own secrets (secret query values, headers, cookies, form and JSON fields) are
+ * replaced, in every encoding the redactor knows.
  *
  * @returns the error, with `retryAfterMs` from a `Retry-After` header.
  */
@@ -32,7 +34,7 @@ export function createHttpError(
   return new HttpError(code, {
     ...toErrorDetails(request, redactor),
     status: response.status,
-    body: redactor.redact(response.body.slice(0, BODY_SCAN_LIMIT)),
+    body: redactorFor(request, redactor).redact(response.body.slice(0, BODY_SCAN_LIMIT)),
     retryAfterMs: parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined),
     ...(problem === undefined ? {} : { problem }),
   });

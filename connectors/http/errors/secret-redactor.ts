@@ -12,14 +12,18 @@ export interface SecretRedactor {
 const DYNAMIC_SECRETS_KEPT = 8;
 
 /**
- * Creates the redactor of one client. Besides each credential as given it looks for the forms
- * in which a server may echo it: URL-encoded, form-encoded and escaped inside a JSON string.
+ * Creates the redactor of one client. It finds each credential however a server echoes it: every
+ * character as it is or in any of its encodings, mixed as a server mixes them: percent-encoded
+ * (UTF-8, either case of hex), `+` for a space, escaped in a JSON string (`\"`, `\/`, `\u00fc`,
+ * surrogate pairs), or as an HTML or XML character reference (named, decimal or hexadecimal,
+ * with or without leading zeros). Letters are matched without regard to case, so a server that
+ * changes the case of what it echoes does not reveal it either.
  *
  * @param secrets - the credentials known when the client is created.
  * @returns the redactor.
  */
 export function createSecretRedactor(secrets: readonly string[]): SecretRedactor {
-  const fixed = secrets.flatMap(encodings);
+  const fixed = secrets.filter((secret) => secret !== '');
   let dynamic: string[] = [];
   // undefined: to be compiled; null: nothing to redact.
   let pattern: RegExp | null | undefined;
@@ -30,24 +34,68 @@ export function createSecretRedactor(secrets: readonly string[]): SecretRedactor
       pattern = undefined;
     },
     redact(text) {
-      if (pattern === undefined) pattern = compile([...fixed, ...dynamic.flatMap(encodings)]);
+      if (pattern === undefined) pattern = compile([...fixed, ...dynamic]);
       return pattern === null ? text : text.replace(pattern, REDACTED);
     },
   };
 }
 
-function encodings(secret: string): string[] {
-  return [
-    secret,
-    encodeURIComponent(secret),
-    new URLSearchParams({ s: secret }).toString().slice(2),
-    JSON.stringify(secret).slice(1, -1),
-  ];
+/**
+ * A redactor that removes `secrets` (the secrets of one call) and then whatever `base` removes.
+ * @returns the combined redactor; `add` goes to `base`.
+ */
+export function extendRedactor(base: SecretRedactor, secrets: readonly string[]): SecretRedactor {
+  if (secrets.length === 0) return base;
+  const own = createSecretRedactor(secrets);
+  return {
+    add: (secret) => base.add(secret),
+    redact: (text) => base.redact(own.redact(text)),
+  };
 }
 
-/** One pattern for all secrets, longest first, so that a secret inside another is not cut out of it. */
+/** The named references of the characters HTML and XML escape. */
+const NAMED_REFERENCES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/**
+ * One pattern for all secrets, longest first, so that a secret inside another is not cut out of
+ * it. Each secret is also looked for without blanks at its ends, as a server sees it in a header.
+ */
 function compile(secrets: readonly string[]): RegExp | null {
-  const unique = [...new Set(secrets.filter((secret) => secret !== ''))].sort((a, b) => b.length - a.length);
+  const unique = [...new Set(secrets.flatMap((secret) => [secret, secret.trim()]))]
+    .filter((secret) => secret !== '')
+    .sort((a, b) => b.length - a.length);
   if (unique.length === 0) return null;
-  return new RegExp(unique.map((secret) => secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return new RegExp(unique.map((secret) => [...secret].map(characterPattern).join('')).join('|'), 'gi');
+}
+
+/** A character in any of the forms a server may echo it in. */
+function characterPattern(char: string): string {
+  const code = char.codePointAt(0) as number;
+  const literals = new Set([
+    char,
+    [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join(''),
+    JSON.stringify(char).slice(1, -1),
+    char
+      .split('')
+      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join(''),
+  ]);
+  if (char === ' ') literals.add('+');
+  if (char === '/') literals.add('\\/');
+  const named = NAMED_REFERENCES[char];
+  if (named !== undefined) literals.add(named);
+  const references = [`&#0*${code};`, `&#x0*${code.toString(16)};`];
+  // Longest first: `\\` (JSON for one backslash) must not match as two raw backslashes.
+  const forms = [...literals].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return `(?:${[...forms, ...references].join('|')})`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -2,6 +2,7 @@ import type * as Cockatiel from 'cockatiel';
 import { AbortedError } from '../../../src/errors/aborted-error.js';
 import { CircuitOpenError } from '../../../src/errors/circuit-open-error.js';
 import { redactUrl } from '../../../src/internal/redact-url.js';
+import { describeFailure } from '../errors/describe-failure.js';
 import { toErrorDetails } from '../errors/request-details.js';
 import type { SecretRedactor } from '../errors/secret-redactor.js';
 import type { ResolvedHttpOptions } from '../resolve-http-options.js';
@@ -11,7 +12,9 @@ import { isEndpointFailure } from './is-retryable.js';
 /**
  * The circuit breaker, in the `guard` step: cockatiel's breaker with a consecutive-failure
  * count, shared by all calls of a client. While it is open, requests fail at once with
- * {@link CircuitOpenError} and never reach the network.
+ * {@link CircuitOpenError} and never reach the network; when it opened while a call was being
+ * retried, the error says how many attempts the call made and how the last one ended, and
+ * carries that attempt's error as its `cause`.
  *
  * @param settings - the resolved `circuitBreaker` options.
  * @returns the middleware.
@@ -46,7 +49,14 @@ export function createCircuitBreakerMiddleware(
         return await breaker.execute(() => next(request));
       } catch (error) {
         if (error instanceof cockatiel.BrokenCircuitError) {
-          throw new CircuitOpenError(toErrorDetails(request, redactor));
+          const last = request.progress.lastFailure;
+          throw new CircuitOpenError(
+            {
+              ...toErrorDetails(request, redactor),
+              ...(last === undefined ? {} : { lastFailure: describeFailure(last) }),
+            },
+            { cause: last },
+          );
         }
         throw error;
       }

@@ -1,7 +1,7 @@
 import { HttpError } from '../../../src/errors/http-error.js';
 import { toErrorDetails } from '../errors/request-details.js';
 import type { SecretRedactor } from '../errors/secret-redactor.js';
-import type { HttpHandler, HttpRequest } from '../http-request.js';
+import { type HttpHandler, type HttpRequest, startProgress } from '../http-request.js';
 import type { ResolvedAuth } from '../resolve-http-options.js';
 import { continueTrace } from './create-traceparent.js';
 
@@ -37,6 +37,7 @@ const MAX_REFRESH_MARGIN_MS = 30_000;
  * @param send - sends the token request (the transport with a time limit).
  * @param redactor - the client's redactor.
  * @param now - a monotonic clock in milliseconds, e.g. `() => performance.now()`.
+ * @param userAgent - the client's `user-agent`.
  * @returns the token source.
  */
 export function createClientCredentialsTokenSource(
@@ -44,6 +45,7 @@ export function createClientCredentialsTokenSource(
   send: HttpHandler,
   redactor: SecretRedactor,
   now: () => number,
+  userAgent: string,
 ): AccessTokenSource {
   let cached: { readonly token: string; readonly refreshAt: number } | null = null;
   let pending: Promise<string> | null = null;
@@ -53,13 +55,22 @@ export function createClientCredentialsTokenSource(
       accept: 'application/json',
       'content-type': 'application/x-www-form-urlencoded',
       traceparent: continueTrace(traceparent, correlationId),
+      'user-agent': userAgent,
     };
     if (auth.authorization !== null) headers.authorization = auth.authorization;
     if (correlationId !== undefined) headers['x-correlation-id'] = correlationId;
-    const request: HttpRequest = { method: 'POST', url: auth.tokenUrl, headers, body: auth.form };
+    const request: HttpRequest = {
+      method: 'POST',
+      url: auth.tokenUrl,
+      headers,
+      body: auth.form,
+      progress: startProgress(),
+    };
     const startedAt = now();
     const response = await send(request);
-    const { token, expiresInMs } = readTokenResponse(response.body, request, response.status, redactor);
+    // Sent with the default response type: the body is text.
+    const body = response.body as string;
+    const { token, expiresInMs } = readTokenResponse(body, request, response.status, redactor);
     redactor.add(token);
     const margin = Math.min(MAX_REFRESH_MARGIN_MS, expiresInMs * 0.1);
     cached = expiresInMs > 0 ? { token, refreshAt: startedAt + expiresInMs - margin } : null;

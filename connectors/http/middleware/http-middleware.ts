@@ -6,13 +6,21 @@ import type { HttpHandler } from '../http-request.js';
  * - `initialize`: once per call, before any attempt (correlation id, trace context).
  * - `retry`: once per call; repeats everything below it.
  * - `authenticate`: per attempt (credentials, an OAuth2 token refreshed once on 401; CSRF tokens later).
- * - `guard`: per request sent (circuit breaker, rate limit): may refuse or delay it.
+ * - `guard`: per request (circuit breaker, rate limit): may refuse or delay it.
+ * - `attempt`: per request the guards let through: counts it, gives it its own trace span.
  * - `deadline`: per request sent (the time limit), right around the transport.
  */
-export type HttpStep = 'initialize' | 'retry' | 'authenticate' | 'guard' | 'deadline';
+export type HttpStep = 'initialize' | 'retry' | 'authenticate' | 'guard' | 'attempt' | 'deadline';
 
 /** The steps in the order a request passes them. */
-export const HTTP_STEPS: readonly HttpStep[] = ['initialize', 'retry', 'authenticate', 'guard', 'deadline'];
+export const HTTP_STEPS: readonly HttpStep[] = [
+  'initialize',
+  'retry',
+  'authenticate',
+  'guard',
+  'attempt',
+  'deadline',
+];
 
 /**
  * A named piece of the request pipeline: it wraps the next handler into a new one

@@ -1,7 +1,7 @@
 import { HttpError } from '../../../src/errors/http-error.js';
 import { NetworkError } from '../../../src/errors/network-error.js';
 import { TimeoutError } from '../../../src/errors/timeout-error.js';
-import type { HttpRequest } from '../http-request.js';
+import { type HttpRequest, isStreamBody } from '../http-request.js';
 import { RESPONSE_TOO_LARGE } from '../transport/axios-transport.js';
 
 /** Statuses that say "try again": request timeout, too early, too many requests, and server trouble. */
@@ -33,11 +33,15 @@ const TRANSIENT_SYSTEM_CODES: ReadonlySet<string> = new Set([
 
 /**
  * Whether a request may be sent again: GET, HEAD, OPTIONS, PUT and DELETE always; POST and
- * PATCH only when they carry an `Idempotency-Key`, with which the server can recognise the repeat.
- * @returns true when a retry cannot apply the request twice.
+ * PATCH only when they carry an `Idempotency-Key`, with which the server can recognise the
+ * repeat; never a request whose body is a stream, which is read as it is sent and is gone.
+ * @returns true when a retry cannot apply the request twice and can send the same body.
  */
 export function isRetryableRequest(request: HttpRequest): boolean {
-  return IDEMPOTENT_METHODS.has(request.method) || request.headers['idempotency-key'] !== undefined;
+  return (
+    (IDEMPOTENT_METHODS.has(request.method) || request.headers['idempotency-key'] !== undefined) &&
+    !isStreamBody(request.body)
+  );
 }
 
 /**

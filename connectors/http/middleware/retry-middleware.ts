@@ -4,15 +4,15 @@ import type { TransportError } from '../../../src/errors/transport-error.js';
 import type { SecretRedactor } from '../errors/secret-redactor.js';
 import type { ResolvedHttpOptions } from '../resolve-http-options.js';
 import { abortedError } from './abort-middleware.js';
-import { computeBackoffDelay } from './compute-backoff-delay.js';
+import { chooseRetryDelay, exceedsRetryAfter } from './choose-retry-delay.js';
 import type { HttpMiddleware } from './http-middleware.js';
 import { isRetryableError, isRetryableRequest } from './is-retryable.js';
 
 /**
  * The `retry` step: sends a request that is safe to repeat up to `retry.attempts` times, while
- * it fails with a retryable error. Between attempts it waits the server's `Retry-After`
- * (capped by `maxRetryAfterMs`) or else an exponential backoff with full jitter, and calls
- * `onRetry` before waiting. One cockatiel retry policy serves all calls of a client: every
+ * it fails with a retryable error. Between attempts it waits an exponential backoff with full
+ * jitter, or the server's `Retry-After` when that is longer; a `Retry-After` longer than
+ * `maxRetryAfterMs` ends the call at once with that answer. It calls `onRetry` before waiting. One cockatiel retry policy serves all calls of a client: every
  * retried error carries its request, so the hook needs no per-call state. An aborted call
  * (`callSignal`) gets no further attempt; a wait already begun runs out in the background
  * (cockatiel's waits cannot be cancelled) and ends without sending anything, not even a
@@ -25,16 +25,18 @@ export function createRetryMiddleware(
   cockatiel: typeof Cockatiel,
   redactor: SecretRedactor,
 ): HttpMiddleware {
-  const { attempts, baseDelayMs, maxDelayMs, maxRetryAfterMs } = options.retry;
+  const settings = options.retry;
   const { logger, onRetry } = options;
-  const delayFor = (retry: number, error: unknown): number =>
-    error instanceof HttpError && error.retryAfterMs !== undefined
-      ? Math.min(error.retryAfterMs, maxRetryAfterMs)
-      : computeBackoffDelay(retry, baseDelayMs, maxDelayMs);
-  const policy = cockatiel.retry(cockatiel.handleWhen(isRetryableError), {
-    maxAttempts: attempts - 1,
+  const retryable = (error: unknown): boolean =>
+    isRetryableError(error) && !exceedsRetryAfter(error, settings);
+  const policy = cockatiel.retry(cockatiel.handleWhen(retryable), {
+    maxAttempts: settings.attempts - 1,
     backoff: new cockatiel.DelegateBackoff<Cockatiel.IRetryBackoffContext<unknown>>((context) =>
-      delayFor(context.attempt, 'error' in context.result ? context.result.error : undefined),
+      chooseRetryDelay(
+        context.attempt,
+        'error' in context.result ? context.result.error : undefined,
+        settings,
+      ),
     ),
   });
   policy.onRetry((event) => {
@@ -54,7 +56,7 @@ export function createRetryMiddleware(
     name: 'retry',
     step: 'retry',
     wrap: (next) => (request) =>
-      attempts > 1 && isRetryableRequest(request)
+      settings.attempts > 1 && isRetryableRequest(request)
         ? policy.execute(
             ({ signal }) =>
               signal.aborted ? Promise.reject(abortedError(request, signal, redactor)) : next(request),

@@ -9,7 +9,10 @@ export interface RecordedRequest {
   /** The raw request target, e.g. `/api/items?q=a%20b`. */
   readonly url: string;
   readonly headers: IncomingHttpHeaders;
+  /** The body decoded as UTF-8. */
   readonly body: string;
+  /** The body as it arrived. */
+  readonly bytes: Buffer;
   /** When it arrived, in performance.now() milliseconds. */
   readonly at: number;
 }
@@ -34,11 +37,13 @@ export async function startHttpServer(handler: TestHandler): Promise<TestServer>
     const chunks: Buffer[] = [];
     raw.on('data', (chunk: Buffer) => chunks.push(chunk));
     raw.on('end', () => {
+      const bytes = Buffer.concat(chunks);
       const request = {
         method: raw.method ?? '',
         url: raw.url ?? '',
         headers: raw.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: bytes.toString('utf8'),
+        bytes,
         at: performance.now(),
       };
       requests.push(request);

@@ -21,7 +21,7 @@ describe('HttpError', () => {
       retryAfterMs: 1000,
       correlationId: 'c-1',
     });
-    expect(error.message).toBe('POST https://h/x?token=[REDACTED] failed with HTTP 503');
+    expect(error.message).toBe('POST https://h/x?token=[REDACTED] failed with HTTP 503 (Retry-After: 1 s)');
     expect(error.toJSON()).toEqual({
       name: 'HttpError',
       code: 'HTTP_STATUS',
@@ -29,11 +29,25 @@ describe('HttpError', () => {
       method: 'POST',
       url: 'https://h/x?token=[REDACTED]',
       correlationId: 'c-1',
+      attempts: undefined,
       status: 503,
       body: undefined,
       retryAfterMs: 1000,
     });
     expect(error).toBeInstanceOf(TransportError);
     expect(error).toBeInstanceOf(MillwrightError);
+  });
+
+  it('says how many attempts were made and quotes the start of the body, markup removed', () => {
+    const base = { method: 'GET', url: 'https://h/x', status: 503, attempts: 4 };
+    expect(new HttpError('HTTP_STATUS', { ...base, body: '{"error":"busy"}' }).message).toBe(
+      'GET https://h/x failed with HTTP 503 after 4 attempts: {"error":"busy"}',
+    );
+    const page = '<html>\n<head><title>503</title></head>\n<body><h1>Service\tUnavailable</h1></body></html>';
+    expect(new HttpError('HTTP_STATUS', { ...base, attempts: 1, body: page }).message).toBe(
+      'GET https://h/x failed with HTTP 503 after 1 attempt: 503 Service Unavailable',
+    );
+    const long = new HttpError('HTTP_STATUS', { ...base, body: `${'x'.repeat(198)}😀 and more` }).message;
+    expect(long.endsWith(`${'x'.repeat(198)}…`)).toBe(true);
   });
 });

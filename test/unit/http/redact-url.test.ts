@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from '../../../src/internal/redact-url.js';
+import { isSecretName, redactUrl, secretParameterValues } from '../../../src/internal/redact-url.js';
 
 describe('redactUrl', () => {
   it('removes user info', () => {
@@ -30,5 +30,71 @@ describe('redactUrl', () => {
     expect(redactUrl('/api/x?token=a')).toBe('/api/x?token=[REDACTED]');
     expect(redactUrl('%%%?%E0%A4%A=1&token')).toBe('%%%?%E0%A4%A=1&token=[REDACTED]');
     expect(redactUrl('')).toBe('');
+  });
+
+  it('redacts the names of subscription keys, assertions, passphrases, HMACs, PINs and signed-URL parts, in any case', () => {
+    const names = [
+      'subscription-key',
+      'Ocp-Apim-Subscription-Key',
+      'client_assertion',
+      'assertion',
+      'passphrase',
+      'pass',
+      'HMAC',
+      'otp',
+      'PIN',
+      'sharedKey',
+      'Key-Pair-Id',
+      'Policy',
+      'user_pin',
+    ];
+    const url = `https://h/p?plant=DE01&${names.map((name) => `${name}=v`).join('&')}&limit=5`;
+    expect(redactUrl(url)).toBe(
+      `https://h/p?plant=DE01&${names.map((name) => `${name}=[REDACTED]`).join('&')}&limit=5`,
+    );
+  });
+
+  it('redacts secret matrix parameters and keeps the others', () => {
+    expect(redactUrl('https://h/api/orders;jsessionid=ABC123;v=2/items;JSESSIONID=x?y=1')).toBe(
+      'https://h/api/orders;jsessionid=[REDACTED];v=2/items;JSESSIONID=[REDACTED]?y=1',
+    );
+  });
+});
+
+describe('isSecretName', () => {
+  it('reads names whatever their case, separators or camelCase', () => {
+    for (const name of [
+      'apiKey',
+      'API_KEY',
+      'api.key',
+      'x-api-key',
+      'SharedKey',
+      'connect.sid',
+      'cardPin',
+      'MYSAPSSO2',
+      'jsessioNid',
+      'ToKeN',
+      'xAuth',
+    ])
+      expect(isSecretName(name), name).toBe(true);
+    for (const name of [
+      'plant',
+      'idempotency-key',
+      'sort_key',
+      'error-code',
+      'shipping',
+      'compass',
+      'opinion',
+      'keyword',
+    ])
+      expect(isSecretName(name), name).toBe(false);
+  });
+});
+
+describe('secretParameterValues', () => {
+  it('lists the values of secret query and matrix parameters, as written and decoded', () => {
+    expect(
+      secretParameterValues('https://h/a;jsessionid=s1/b?plant=DE01&api_key=k%201&token=&code=c#sig=x'),
+    ).toEqual(['s1', 'k%201', 'k 1', 'c']);
   });
 });

@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { ValidationError } from 'millwright';
 import { describe, expect, it } from 'vitest';
-import { resolveHttpOptions } from '../../../connectors/http/resolve-http-options.js';
+import { resolveHttpOptions, USER_AGENT } from '../../../connectors/http/resolve-http-options.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 function issuesOf(run: () => unknown): string[] {
   try {
@@ -14,6 +19,10 @@ function issuesOf(run: () => unknown): string[] {
 }
 
 describe('resolveHttpOptions', () => {
+  it('names millwright and the version of package.json in the User-Agent', () => {
+    expect(USER_AGENT).toBe(`millwright/${version}`);
+  });
+
   it('fills every default', () => {
     const resolved = resolveHttpOptions({ baseURL: 'https://mes.example/api/' });
     expect(resolved).toMatchObject({
@@ -26,7 +35,7 @@ describe('resolveHttpOptions', () => {
       maxResponseBytes: 32 * 1024 * 1024,
       circuitBreaker: null,
       rateLimit: null,
-      headers: { accept: 'application/json' },
+      headers: { 'user-agent': USER_AGENT },
       onRetry: null,
     });
     expect(resolved.correlationId()).toMatch(/^[0-9a-f-]{36}$/);
@@ -52,7 +61,11 @@ describe('resolveHttpOptions', () => {
     });
     expect(resolved.circuitBreaker).toEqual({ failureThreshold: 3, resetAfterMs: 30_000 });
     expect(resolved.rateLimit).toEqual({ requestsPerSecond: 2.5, burst: 3 });
-    expect(resolved.headers).toEqual({ accept: 'application/vnd.mes+json', 'x-plant': 'DE01' });
+    expect(resolved.headers).toEqual({
+      'user-agent': USER_AGENT,
+      accept: 'application/vnd.mes+json',
+      'x-plant': 'DE01',
+    });
     expect(resolved.httpAgent).toBe(agent);
   });
 

@@ -1,0 +1,126 @@
+import type { Readable } from 'node:stream';
+import { types } from 'node:util';
+import { ValidationError } from '../../../src/errors/validation-error.js';
+import { type HttpRequestBody, isStreamBody } from '../http-request.js';
+
+/** A body ready to send, and the content type it goes out with (undefined: none). */
+export interface EncodedBody {
+  readonly body: HttpRequestBody | undefined;
+  readonly contentType: string | undefined;
+}
+
+/** `application/json` and every `application/…+json` type (merge-patch, problem, cloudevents…), with parameters. */
+const JSON_MEDIA_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Turns what a caller passes as a request body into what is sent, and picks its content type:
+ * the caller's when given (per call, else client-wide), otherwise the one that says what the
+ * body is.
+ * - no body (`undefined`): nothing is sent and no content type is added;
+ * - a string: sent as it is, as UTF-8 (`text/plain; charset=utf-8`);
+ * - bytes (a Buffer, Uint8Array or other ArrayBuffer view, an ArrayBuffer): sent as they are,
+ *   without a copy (`application/octet-stream`);
+ * - a Readable stream: sent as it is read, chunked (`application/octet-stream`); it can be sent
+ *   only once;
+ * - URLSearchParams: a form (`application/x-www-form-urlencoded; charset=utf-8`);
+ * - a plain object, an array, a number, a boolean, `null`, or an object with `toJSON` (a Date):
+ *   JSON (`application/json`); a caller's content type must then be a JSON type
+ *   (`application/json`, `application/merge-patch+json`, `application/cloudevents+json`…).
+ *
+ * @param body - the caller's body.
+ * @param contentType - the caller's `content-type`, if any.
+ * @returns the body to send and its content type.
+ * @throws {ValidationError} before anything is sent: at `/headers/content-type` for an object
+ *   with a content type that is not JSON (serialise it yourself and pass a string or bytes), at
+ *   `/body` for a value JSON cannot carry as it is (a Map, Set, Error, Promise, function,
+ *   symbol, bigint, `NaN` or `Infinity`, a web stream, Blob or FormData, a cycle, a throwing
+ *   `toJSON`).
+ * @example
+ * encodeRequestBody({ status: 'on-hold' }, 'application/merge-patch+json');
+ * // { body: '{"status":"on-hold"}', contentType: 'application/merge-patch+json' }
+ */
+export function encodeRequestBody(body: unknown, contentType: string | undefined): EncodedBody {
+  if (body === undefined) return { body: undefined, contentType };
+  if (typeof body === 'string') return { body, contentType: contentType ?? 'text/plain; charset=utf-8' };
+  let kind: 'bytes' | 'array-buffer' | 'stream' | 'form' | 'json' | 'other';
+  try {
+    kind = classify(body);
+  } catch (error) {
+    // A Proxy whose traps throw, or a getter that does.
+    throw invalid('/body', 'could not be read', error);
+  }
+  switch (kind) {
+    case 'bytes': {
+      const view = body as ArrayBufferView;
+      return {
+        body: Buffer.from(view.buffer, view.byteOffset, view.byteLength),
+        contentType: octets(contentType),
+      };
+    }
+    case 'array-buffer':
+      return { body: Buffer.from(body as ArrayBuffer), contentType: octets(contentType) };
+    case 'stream':
+      return { body: body as Readable, contentType: octets(contentType) };
+    case 'form':
+      return {
+        body: (body as URLSearchParams).toString(),
+        contentType: contentType ?? 'application/x-www-form-urlencoded; charset=utf-8',
+      };
+    case 'json':
+      return { body: serializeJson(body, contentType), contentType: contentType ?? 'application/json' };
+    default:
+      throw invalid('/body', 'must be a string, bytes, a Readable stream, URLSearchParams or a JSON value');
+  }
+}
+
+function classify(body: unknown): 'bytes' | 'array-buffer' | 'stream' | 'form' | 'json' | 'other' {
+  if (ArrayBuffer.isView(body)) return 'bytes';
+  if (types.isAnyArrayBuffer(body)) return 'array-buffer';
+  if (isStreamBody(body)) return 'stream';
+  if (!types.isProxy(body) && body instanceof URLSearchParams) return 'form';
+  return isJsonValue(body) ? 'json' : 'other';
+}
+
+function serializeJson(body: unknown, contentType: string | undefined): string {
+  if (contentType !== undefined && !JSON_MEDIA_TYPE.test(contentType)) {
+    throw invalid(
+      '/headers/content-type',
+      'an object body is sent as JSON, so the content type must be a JSON type; pass a string or bytes for any other',
+    );
+  }
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(body);
+  } catch {
+    // Reported below, without the value: the body may hold anything.
+  }
+  if (json === undefined) throw invalid('/body', 'cannot be serialised as JSON');
+  return json;
+}
+
+function octets(contentType: string | undefined): string {
+  return contentType ?? 'application/octet-stream';
+}
+
+/** Whether JSON.stringify writes the value as it is: not a Map written as `{}`, nor `NaN` as `null`. */
+function isJsonValue(body: unknown): boolean {
+  switch (typeof body) {
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(body);
+    case 'object':
+      return (
+        body === null ||
+        Array.isArray(body) ||
+        Object.prototype.toString.call(body) === '[object Object]' ||
+        typeof (body as { toJSON?: unknown }).toJSON === 'function'
+      );
+    default:
+      return false;
+  }
+}
+
+function invalid(path: string, message: string, cause?: unknown): ValidationError {
+  return new ValidationError([{ path, code: 'invalid_body', message }], { schema: 'request', cause });
+}
