@@ -64,24 +64,35 @@ export interface Resource<T> {
   list(options?: RequestOptions): AsyncIterableIterator<T>;
 }
 
+/** Where an object that fails validation came from, for its `ValidationError`. */
+export interface ResponseDescription {
+  /** `the response to GET <redacted URL> (correlation id …)`. */
+  readonly context: string;
+  /** Removes the call's credentials from a text taken from the response. */
+  readonly redact: (text: string) => string;
+}
+
 /** The requests a resource sends: the REST client's own methods. */
 export interface ResourceTransport {
   /**
    * Sends a JSON call.
-   * @returns the body read as JSON, and a description of the response for a `ValidationError`
-   *   (method, redacted URL, correlation id), made only when it is needed.
+   * @returns the body read as JSON, and a description of the response for a `ValidationError`,
+   *   made only when it is needed.
    */
   request(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
     body: unknown,
     options: BodyRequestOptions | undefined,
-  ): Promise<{ readonly data: unknown; readonly describe: () => string }>;
+  ): Promise<{ readonly data: unknown; readonly describe: () => ResponseDescription }>;
   /** Lists the pages of a collection, each with a description of its response, as `request` gives. */
   pages(
     path: string,
     options: ResolvedPaginateOptions,
-  ): AsyncIterableIterator<{ readonly items: readonly unknown[]; readonly describe: () => string }>;
+  ): AsyncIterableIterator<{
+    readonly items: readonly unknown[];
+    readonly describe: () => ResponseDescription;
+  }>;
 }
 
 /**
@@ -110,16 +121,26 @@ export function createResource<S extends z.ZodType>(
     return `${collection}/${encodeURIComponent(id)}`;
   };
 
-  /** Validates an object; `describe` names the response it came in, for the error. */
-  const check = (data: unknown, describe?: () => string): T => {
+  /**
+   * Validates an object; `describe` names the response it came in, for the error, and redacts
+   * the call's credentials from the issues (a server may echo one as a key or a value).
+   */
+  const check = (data: unknown, describe?: () => ResponseDescription): T => {
     const result = validate(schema, data);
-    if (!result.ok) {
-      throw new ValidationError(result.issues, {
-        ...(schemaName === undefined ? {} : { schema: schemaName }),
-        ...(describe === undefined ? {} : { context: describe() }),
-      });
+    if (result.ok) return result.value;
+    if (describe === undefined) {
+      throw new ValidationError(result.issues, schemaName === undefined ? {} : { schema: schemaName });
     }
-    return result.value;
+    const { context, redact } = describe();
+    const issues = result.issues.map((issue) => ({
+      ...issue,
+      path: redact(issue.path),
+      message: redact(issue.message),
+    }));
+    throw new ValidationError(issues, {
+      ...(schemaName === undefined ? {} : { schema: schemaName }),
+      context,
+    });
   };
   const map = <I, O>(mapper: ((input: I) => O) | undefined, input: I, direction: string): unknown => {
     if (mapper === undefined) return input;
@@ -134,7 +155,7 @@ export function createResource<S extends z.ZodType>(
       );
     }
   };
-  const receive = (record: unknown, describe?: () => string): T =>
+  const receive = (record: unknown, describe?: () => ResponseDescription): T =>
     check(map(toCanonical, record, 'toCanonical'), describe);
   const send = async (
     method: 'POST' | 'PUT',

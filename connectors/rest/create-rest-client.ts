@@ -4,9 +4,14 @@ import { redactUrl } from '../../src/internal/redact-url.js';
 import { buildUrl } from '../http/build-url.js';
 import { createHttpClient } from '../http/create-http-client.js';
 import { createHttpRequest, type HttpRequestInit } from '../http/create-http-request.js';
-import { toErrorDetails } from '../http/errors/request-details.js';
+import { redactorFor, toErrorDetails } from '../http/errors/request-details.js';
 import type { HttpMethod, HttpRequest } from '../http/http-request.js';
-import { createResource, type Resource, type ResourceOptions } from './create-resource.js';
+import {
+  createResource,
+  type Resource,
+  type ResourceOptions,
+  type ResponseDescription,
+} from './create-resource.js';
 import { paginate, paginatePages } from './paginate.js';
 import { type PaginateOptions, resolvePaginateOptions } from './pagination-options.js';
 import { readJsonBody } from './read-json-body.js';
@@ -145,10 +150,17 @@ export function createRestClient(options: RestClientOptions): RestClient {
     };
   }
 
-  /** `the response to GET <redacted URL> (correlation id …)`, for a response that fails validation. */
-  const describeResponse = (sent: HttpRequest): string => {
+  /**
+   * For a response that fails validation: `the response to GET <redacted URL> (correlation id …)`,
+   * and the redactor of the call, since a server may echo a credential as a key or value.
+   */
+  const describeResponse = (sent: HttpRequest): ResponseDescription => {
     const { method, url, correlationId } = toErrorDetails(sent, redactor);
-    return `the response to ${method} ${redactUrl(url)} (correlation id ${correlationId})`;
+    const callRedactor = redactorFor(sent, redactor);
+    return {
+      context: `the response to ${method} ${redactUrl(url)} (correlation id ${correlationId})`,
+      redact: (text) => callRedactor.redact(text),
+    };
   };
 
   // Resolved here, not inside the generator: bad options fail the call, not the first next().

@@ -2,8 +2,9 @@
 // parameters, headers, cookies, form and JSON fields) are redacted from every error, however a
 // server echoes them: a real node:http server on 127.0.0.1 answers 400 with what it received,
 // as text, URL-encoded, HTML-escaped and inside JSON.
-import { HttpError } from 'millwright';
+import { HttpError, ValidationError } from 'millwright';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { rejection } from './helpers/rejection.js';
 import type { RecordedRequest } from './helpers/start-http-server.js';
 import { useRestServer } from './helpers/use-rest-server.js';
@@ -90,5 +91,31 @@ describe('secrets of the request in error bodies', () => {
     );
     expect(json.body).toContain('DE01');
     expectNone(json, [secrets.passphrase, JSON.stringify(secrets.passphrase).slice(1, -1), secrets.pin]);
+  });
+});
+
+describe('secrets echoed in a response that fails validation', () => {
+  it('redacts a credential a server echoes as a key, also in its JSON Pointer form (~0, ~1)', async () => {
+    const apiKey = 'sk/abc~def-0042';
+    const queryKey = 'q/key~0099';
+    const { client } = await fixture.start(
+      (request, response) =>
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ id: '1', [apiKey]: 1, [queryKey]: request.url })),
+      { auth: { type: 'api-key', header: 'X-API-Key', value: apiKey } },
+    );
+    const orders = client.resource('/orders', { schema: z.strictObject({ id: z.string() }) });
+    const error = await rejection(orders.get('1', { params: { api_key: queryKey } }));
+    expect(error).toBeInstanceOf(ValidationError);
+    const invalid = error as ValidationError;
+    expect(invalid.issues.map((issue) => issue.code)).toEqual(['unrecognized_key', 'unrecognized_key']);
+    const shown = [invalid.message, JSON.stringify(invalid.toJSON()), JSON.stringify(invalid.issues)].join(
+      '\n',
+    );
+    for (const secret of [apiKey, queryKey, 'sk~1abc~0def-0042', 'q~1key~00099']) {
+      expect(shown, secret).not.toContain(secret);
+    }
+    expect(invalid.issues[0]?.path).toBe('/[REDACTED]');
   });
 });

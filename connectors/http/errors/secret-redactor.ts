@@ -16,7 +16,7 @@ const DYNAMIC_SECRETS_KEPT = 8;
  * character as it is or in any of its encodings, mixed as a server mixes them: percent-encoded
  * (UTF-8, either case of hex), `+` for a space, escaped in a JSON string (`\"`, `\/`, `\u00fc`,
  * surrogate pairs), or as an HTML or XML character reference (named, decimal or hexadecimal,
- * with or without leading zeros). Letters are matched without regard to case, so a server that
+ * with or without leading zeros), or as a JSON Pointer token (`~0`, `~1`). Letters are matched without regard to case, so a server that
  * changes the case of what it echoes does not reveal it either.
  *
  * @param secrets - the credentials known when the client is created.
@@ -87,7 +87,12 @@ function characterPattern(char: string): string {
       .join(''),
   ]);
   if (char === ' ') literals.add('+');
-  if (char === '/') literals.add('\\/');
+  // JSON Pointer tokens: a secret echoed as a key shows up in an issue path as `~0` and `~1`.
+  if (char === '/') {
+    literals.add('\\/');
+    literals.add('~1');
+  }
+  if (char === '~') literals.add('~0');
   const named = NAMED_REFERENCES[char];
   if (named !== undefined) literals.add(named);
   const references = [`&#0*${code};`, `&#x0*${code.toString(16)};`];
