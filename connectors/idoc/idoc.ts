@@ -1,3 +1,5 @@
+import type { IdocSchema } from './schema/idoc-schema.js';
+
 /**
  * The control record EDI_DC40 of an IDoc, every field by its lower-case SAP name. Values are as
  * written with trailing blanks removed (leading zeros and leading blanks are kept); an empty
@@ -166,7 +168,15 @@ export type IdocWarningCode =
   | 'HIERARCHY_GUESSED'
   | 'SCHEMA_MISMATCH';
 
-/** One IDoc: its control record and its segment tree. */
+/**
+ * One IDoc: its control record and its segment tree.
+ *
+ * Segments read from a flat file are objects whose `segnum`, `fields`, `unparsed` and `record`
+ * are cut from the record when first read: change them in place, or copy a segment with
+ * `JSON.parse(JSON.stringify(segment))`; object spread and `structuredClone` copy only `name`
+ * and `children` of such a segment (writeIdoc then refuses the copy for its missing `segnum`
+ * or `fields`, rather than losing its raw text).
+ */
 export interface Idoc {
   /** The control record EDI_DC40. */
   control: IdocControl;
@@ -176,4 +186,17 @@ export interface Idoc {
   flat?: IdocFlatLayout;
   /** What the parser tolerated in this IDoc, if anything. */
   warnings?: IdocWarning[];
+  /**
+   * The schema the IDoc was read with (the object given in `options.schemas`, or a built-in
+   * one), set by `parseIdoc` and `parseIdocStream`; undefined when no schema describes the IDoc
+   * type. `writeIdoc` lays the IDoc out with it when `options.schemas` has no schema for its
+   * type, so a parsed IDoc is written back without passing its schema again.
+   *
+   * The parsers set it as a non-enumerable property: `JSON.stringify`, `structuredClone`, object
+   * spread and equality checks leave it out (it can be large, and shared by every IDoc of a
+   * file). Such a copy is written with `options.schemas`, or carries the schema again when it is
+   * set explicitly (`{ ...idoc, schema: idoc.schema }`). Set it on an IDoc built in code to name
+   * its layout.
+   */
+  schema?: IdocSchema;
 }

@@ -21,6 +21,7 @@ import {
 } from '../flat/record-layout.js';
 import type { Idoc, IdocControl, IdocWarning, IdocWarningCode } from '../idoc.js';
 import type { CompiledSchema, CompiledSegment, SchemaRegistry } from '../schema/compile-schema.js';
+import { attachIdocSchema } from './attach-idoc-schema.js';
 import { type RecordContext, SegmentTreeBuilder, type WarningSink } from './segment-tree-builder.js';
 
 /** Receives records from a record splitter. */
@@ -198,7 +199,7 @@ export class IdocAssembler implements RecordSink {
       },
     };
     if (open.warnings.length > 0) idoc.warnings = open.warnings;
-    this.completed.push(idoc);
+    this.completed.push(attachIdocSchema(idoc, open.schema));
   }
 
   private addData(open: OpenIdoc, record: RecordText, offset: number): void {

@@ -5,11 +5,8 @@ import type { Idoc } from '../idoc.js';
 import { parseIdocXml } from '../xml/parse-idoc-xml.js';
 import { XmlIdocSplitter } from '../xml/xml-idoc-splitter.js';
 import { IdocAssembler } from './idoc-assembler.js';
-import {
-  type ParseIdocOptions,
-  resolveMaxIdocLength,
-  resolveParseIdocOptions,
-} from './parse-idoc-options.js';
+import { chunksOf } from './idoc-input.js';
+import { type ParseIdocOptions, resolveParseIdocOptions } from './parse-idoc-options.js';
 import { createChunkDecoder } from './text-decoder.js';
 
 /** Options of {@link parseIdocStream}. */
@@ -35,11 +32,14 @@ interface Feed {
  * constant whatever the file size: only the unfinished record and the current IDoc are held.
  * Reads flat files in every framing and IDoc-XML, exactly like `parseIdoc`.
  *
- * @param input - the byte stream, e.g. `createReadStream(path)` or an SFTP read stream.
+ * @param input - the byte stream, e.g. `createReadStream(path)` or an SFTP read stream; a whole
+ *   file given as a string, Buffer or Uint8Array is read as one chunk.
  * @returns an async iterable of IDocs, in file order.
- * @throws {IdocError} during iteration, for bad input (see `parseIdoc`); `INVALID_ENCODING` with the
- *   byte `offset` for a chunk that is neither a `Uint8Array` nor a string, or for a string chunk
- *   that arrives while a UTF-8 character split between byte chunks is incomplete.
+ * @throws {IdocError} during iteration, for bad input (see `parseIdoc`); `INVALID_INPUT` at the
+ *   first `next()` for input that is no stream or iterable (null, a number, a plain object);
+ *   `INVALID_ENCODING` with the byte `offset` for a chunk that is neither a `Uint8Array` nor a
+ *   string, or for a string chunk that arrives while a UTF-8 character split between byte
+ *   chunks is incomplete. An error of the input stream itself (a read error) is passed on as it is.
  * @throws {ValidationError} at the first `next()`, for invalid options (as `parseIdoc`, and
  *   `/maxIdocLength` unless it is an integer >= 1).
  * @example
@@ -48,11 +48,12 @@ interface Feed {
  * }
  */
 export async function* parseIdocStream(
-  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | string | Uint8Array,
   options?: ParseIdocStreamOptions,
 ): AsyncGenerator<Idoc, void, undefined> {
-  const resolved = resolveParseIdocOptions(options);
-  const maxIdocLength = resolveMaxIdocLength(options?.maxIdocLength);
+  const source = chunksOf(input);
+  const resolved = resolveParseIdocOptions(options, true);
+  const { maxIdocLength } = resolved;
   const decoder = createChunkDecoder(resolved.encoding);
   const ready: Idoc[] = [];
   let feed: Feed | undefined;
@@ -90,7 +91,7 @@ export async function* parseIdocStream(
     head = '';
   };
 
-  for await (const chunk of input) {
+  for await (const chunk of source) {
     if (typeof chunk === 'string') {
       if (decoder.held > 0) throw splitByText(offset - decoder.held);
       const bytes = Buffer.byteLength(chunk, resolved.encoding === 'latin1' ? 'latin1' : 'utf8');

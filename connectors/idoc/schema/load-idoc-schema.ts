@@ -1,6 +1,10 @@
 import { IdocError, type IdocErrorDetails } from '../../../src/errors/idoc-error.js';
 import { SDATA_LENGTH, SDATA_OFFSET } from '../flat/record-layout.js';
+import { assertTextOrBytes, decodeTextOrBytes } from '../read/idoc-input.js';
+import { OptionIssues } from '../read/read-caller-options.js';
 import { MAX_SEGMENT_DEPTH } from '../read/segment-tree-builder.js';
+import { IDOC_ENCODINGS, type IdocEncoding } from '../read/text-decoder.js';
+import { isSapFieldName } from './copy-idoc-schema.js';
 import type { IdocFieldDefinition, IdocSchema, IdocSegmentDefinition } from './idoc-schema.js';
 
 /** One `KEYWORD value` line of the export. */
@@ -30,6 +34,12 @@ interface SegmentBuilder extends Occurrence {
   line: number;
 }
 
+/** Options of {@link loadIdocSchema}. */
+export interface LoadIdocSchemaOptions {
+  /** The character encoding of byte input; ignored for strings. @default 'utf-8' */
+  readonly encoding?: IdocEncoding;
+}
+
 /**
  * Reads a WE60/WE63 "IDoc documentation, parser" export (the `BEGIN_RECORD_SECTION` /
  * `BEGIN_SEGMENT_SECTION` text SAP writes for a basic type or an extension) into an
@@ -38,18 +48,29 @@ interface SegmentBuilder extends Occurrence {
  * segments of an extension, becomes readable. Both Unicode (`CHARACTER_FIRST`) and non-Unicode
  * (`BYTE_FIRST`) exports are accepted; the record section is optional.
  *
- * @param text - the export, decoded (exports are written in the front-end code page, often
- *   ISO-8859-1: decode with `latin1` when in doubt).
+ * @param input - the export as text, or as its bytes (a Buffer or Uint8Array, decoded as
+ *   `options.encoding` says: exports are written in the front-end code page, often ISO-8859-1).
+ * @param options - `encoding` of byte input: `utf-8` (default) or `latin1`.
  * @returns the schema, to pass to `parseIdoc`, `parseIdocStream` and `writeIdoc`.
  * @throws {IdocError} code `INVALID_SCHEMA`, with the `line`, when the text is not a parser export:
- *   among others when the fields of a segment overlap or leave a gap (they must follow each other
- *   from character 64, as in every WE60 export; `segment` and `field` name the field), or when
- *   groups and segments nest deeper than `MAX_SEGMENT_DEPTH` (99) levels.
+ *   each message says what was expected there (a keyword, a value and its form). Among others
+ *   when the fields of a segment overlap or leave a gap (they must follow each other from
+ *   character 64, as in every WE60 export; `segment` and `field` name the field), when a LEVEL
+ *   contradicts where the segment stands (see the README), or when groups and segments nest
+ *   deeper than `MAX_SEGMENT_DEPTH` (99) levels; also for input that is neither text nor bytes.
+ *   Code `INVALID_ENCODING` for bytes that are not valid UTF-8 (pass `{ encoding: 'latin1' }`).
+ * @throws {ValidationError} for options that are not an object or an unknown `/encoding`.
  * @example
- * const schema = loadIdocSchema(readFileSync('zloipro01.txt', 'latin1'));
+ * const schema = loadIdocSchema(readFileSync('zloipro01.txt'), { encoding: 'latin1' });
  * const idocs = parseIdoc(file, { schemas: [schema, ...builtinIdocSchemas] });
  */
-export function loadIdocSchema(text: string): IdocSchema {
+export function loadIdocSchema(input: string | Uint8Array, options?: LoadIdocSchemaOptions): IdocSchema {
+  assertTextOrBytes(input, 'loadIdocSchema reads a WE60/WE63 parser export', 'INVALID_SCHEMA');
+  const issues = new OptionIssues('LoadIdocSchemaOptions');
+  const { encoding } = issues.read(options, ['encoding']);
+  issues.oneOf(encoding, IDOC_ENCODINGS, '/encoding');
+  issues.throwIfAny();
+  const text = decodeTextOrBytes(input, (encoding as IdocEncoding | undefined) ?? 'utf-8');
   const reader = new LineReader(text);
   let schema: IdocSchema | undefined;
   for (let line = reader.next(); line !== undefined; line = reader.next()) {
@@ -281,7 +302,7 @@ function toSegmentFields(builders: readonly FieldBuilder[], segment: string): Id
   let next = 0;
   const names = new Set<string>();
   for (const builder of builders) {
-    if (!/^[A-Za-z0-9_/]+$/.test(builder.name) || builder.name === '__proto__') {
+    if (!isSapFieldName(builder.name)) {
       fail(`field name ${JSON.stringify(builder.name)} is not an SAP field name`, builder.line);
     }
     if (names.has(builder.name)) fail(`field ${builder.name} is defined twice`, builder.line);

@@ -7,6 +7,7 @@ import { isNumericOrBlank } from '../flat/data-record-header.js';
 import { trimBlanks } from '../flat/fixed-text.js';
 import { CONTROL_TAG, controlLayout } from '../flat/record-layout.js';
 import type { Idoc, IdocControl, IdocWarning, IdocWarningCode, Segment } from '../idoc.js';
+import { attachIdocSchema } from '../read/attach-idoc-schema.js';
 import { assertSegmentDepth } from '../read/segment-tree-builder.js';
 import type { CompiledSchema, CompiledSegment, SchemaRegistry } from '../schema/compile-schema.js';
 import { isBlankText, readXml, type XmlElement } from './xml-reader.js';
@@ -83,7 +84,7 @@ function readIdoc(node: XmlElement, registry: SchemaRegistry): Idoc {
   }
   const idoc: Idoc = { control, segments };
   if (context.warnings.length > 0) idoc.warnings = context.warnings;
-  return idoc;
+  return attachIdocSchema(idoc, schema);
 }
 
 function readControl(node: XmlElement): IdocControl {
