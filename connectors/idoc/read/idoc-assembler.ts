@@ -104,14 +104,20 @@ export class IdocAssembler implements RecordSink {
   private lastName: KnownName | undefined;
   /** The record being read (one object, moved from record to record). */
   private readonly cursor: RecordText = { text: '', codes: undefined, start: 0, end: 0 };
+  /** The size of the IDoc being read, its records counted at full length. */
+  private idocLength = 0;
 
   /**
    * @param registry - the schemas to read segments with.
    * @param completed - receives each IDoc when its last record has been read; a stream empties it.
+   * @param maxIdocLength - the largest IDoc accepted, in characters, each record counted at its
+   *   full length (524 or 1063 characters) however it was framed: a stream holds one IDoc at a
+   *   time, so this bounds its memory, also for right-trimmed lines.
    */
   constructor(
     private readonly registry: SchemaRegistry,
     readonly completed: Idoc[] = [],
+    private readonly maxIdocLength = Number.POSITIVE_INFINITY,
   ) {}
 
   layout(framing: 'fixed' | 'newline', lineEnding: '\n' | '\r\n'): void {
@@ -164,6 +170,8 @@ export class IdocAssembler implements RecordSink {
 
   private startIdoc(record: RecordText, offset: number): void {
     this.finishIdoc(this.framing === 'newline');
+    this.idocLength = 0;
+    this.count(CONTROL_RECORD_LENGTH, undefined, offset);
     const length = record.end - record.start;
     if (length > CONTROL_RECORD_LENGTH)
       checkLength(record.text.slice(record.start, record.end), CONTROL_RECORD_LENGTH, offset, 'control');
@@ -203,6 +211,7 @@ export class IdocAssembler implements RecordSink {
   }
 
   private addData(open: OpenIdoc, record: RecordText, offset: number): void {
+    this.count(DATA_RECORD_LENGTH, open.docnum, offset);
     const { text, start, end } = record;
     if (end - start > DATA_RECORD_LENGTH)
       checkLength(text.slice(start, end), DATA_RECORD_LENGTH, offset, 'data');
@@ -230,6 +239,21 @@ export class IdocAssembler implements RecordSink {
       open.warn('UNKNOWN_SEGMENT', message, { docnum: open.docnum, segnum: segment.segnum, segnam, offset });
     }
     open.tree.place(segment, compiled, offset);
+  }
+
+  /**
+   * Adds a record to the size of the IDoc being read.
+   * @throws {IdocError} `IDOC_TOO_LARGE` with the offset of the record that takes it past the limit.
+   */
+  private count(length: number, docnum: string | undefined, offset: number): void {
+    this.idocLength += length;
+    if (this.idocLength > this.maxIdocLength) {
+      throw new IdocError(
+        'IDOC_TOO_LARGE',
+        `IDoc ${docnum ?? ''} exceeds maxIdocLength, ${this.maxIdocLength} characters (flat records count 524 or 1063 characters each, however they are framed)`,
+        { docnum, offset },
+      );
+    }
   }
 
   /**

@@ -12,8 +12,12 @@ import { createChunkDecoder } from './text-decoder.js';
 /** Options of {@link parseIdocStream}. */
 export interface ParseIdocStreamOptions extends ParseIdocOptions {
   /**
-   * The largest single IDoc-XML `<IDOC>` element accepted, in characters; a stream holds one IDoc
-   * at a time, so this bounds its memory.
+   * The largest single IDoc accepted, in characters: an IDoc-XML `<IDOC>` element, or the
+   * records of a flat IDoc, each counted at its full length (524 characters for the control
+   * record, 1063 for a data record) however it was framed, so the default allows 63,130 data
+   * records. A stream holds one IDoc at a time, so this bounds its memory; an IDoc past it ends
+   * the stream with an `IDOC_TOO_LARGE` IdocError (with the IDoc number and the byte offset of
+   * the record, for flat files).
    * @default 67108864 (64 Mi characters)
    */
   readonly maxIdocLength?: number;
@@ -70,7 +74,7 @@ export async function* parseIdocStream(
       }, maxIdocLength);
       return { push: (piece) => splitter.push(piece), end: () => splitter.end() };
     }
-    const assembler = new IdocAssembler(resolved.registry, ready);
+    const assembler = new IdocAssembler(resolved.registry, ready, maxIdocLength);
     const splitter = new RecordSplitter(assembler, resolved.framing, resolved.encoding === 'latin1');
     return { push: (piece, bytes, codes) => splitter.push(piece, bytes, codes), end: () => splitter.end() };
   };
