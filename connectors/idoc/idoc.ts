@@ -151,13 +151,20 @@ export interface IdocWarning {
  * Why a warning was raised:
  * - `NO_SCHEMA`: no schema describes the IDoc type; its segments are kept as raw text.
  * - `UNKNOWN_SEGMENT`: a segment is not in the schema; it is kept as raw text (`unparsed`).
- * - `UNKNOWN_FIELD`: IDoc-XML fields are not in their segment's definition (one warning per
- *   segment type, `field` lists them); they are kept by name.
+ * - `UNKNOWN_FIELD`: an IDoc-XML field is not in its segment's definition in a schema the caller
+ *   gave (`field` names it); it is kept by name, but a flat file cannot carry it. The built-in
+ *   layouts are knowingly partial (they stop where the public field lists stop), so fields past
+ *   their end are no warning.
  * - `LOOP_MAX_EXCEEDED`: a segment occurs more often than its definition allows.
  * - `HIERARCHY_FROM_HLEVEL`: the tree was rebuilt from HLEVEL alone, which is ambiguous.
  * - `HIERARCHY_GUESSED`: a segment had no schema position, PSGNUM or HLEVEL; it was attached to
  *   the segment before it.
  * - `SCHEMA_MISMATCH`: a segment's position contradicts the schema; PSGNUM was followed.
+ *
+ * The first three are about the schemas, the same for every IDoc of a type: a parse (or a
+ * stream) gives each once per IDoc type, segment type and field, with the first IDoc that shows
+ * it (`idoc.schema` tells of every IDoc whether a schema describes it). The others are about one
+ * IDoc's data and are given with each IDoc, once per segment type.
  */
 export type IdocWarningCode =
   | 'NO_SCHEMA'

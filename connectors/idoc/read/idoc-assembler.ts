@@ -23,6 +23,7 @@ import type { Idoc, IdocControl, IdocWarning, IdocWarningCode } from '../idoc.js
 import type { CompiledSchema, CompiledSegment, SchemaRegistry } from '../schema/compile-schema.js';
 import { attachIdocSchema } from './attach-idoc-schema.js';
 import { type RecordContext, SegmentTreeBuilder, type WarningSink } from './segment-tree-builder.js';
+import { WarningLog } from './warning-log.js';
 
 /** Receives records from a record splitter. */
 export interface RecordSink {
@@ -71,19 +72,24 @@ class OpenIdoc implements HeaderExpectation, WarningSink {
     readonly control: IdocControl,
     readonly controlLength: number,
     readonly schema: CompiledSchema | undefined,
+    private readonly log: WarningLog,
   ) {
     this.docnum = control.docnum;
     this.docnumCodes = digitCodes(control.docnum);
     this.tree = new SegmentTreeBuilder(schema, control.docnum, this);
   }
 
-  /** Records a warning; segment warnings are given once per segment type, the others once per IDoc. */
+  /**
+   * Records a warning; segment warnings are given once per segment type, the others once per
+   * IDoc, and the schema-gap warnings once per parse (see WarningLog).
+   */
   warn(code: IdocWarningCode, message: string, context: RecordContext): void {
     const perSegment =
       code === 'UNKNOWN_SEGMENT' || code === 'LOOP_MAX_EXCEEDED' || code === 'SCHEMA_MISMATCH';
     const key = perSegment ? `${code}:${context.segnam}` : code;
     if (this.warned.has(key)) return;
     this.warned.add(key);
+    if (!this.log.shouldGive(code, this.control, context.segnam)) return;
     const warning: { -readonly [K in keyof IdocWarning]: IdocWarning[K] } = { code, message };
     if (context.docnum !== '') warning.docnum = context.docnum;
     if (context.segnum !== '') warning.segnum = context.segnum;
@@ -106,6 +112,8 @@ export class IdocAssembler implements RecordSink {
   private readonly cursor: RecordText = { text: '', codes: undefined, start: 0, end: 0 };
   /** The size of the IDoc being read, its records counted at full length. */
   private idocLength = 0;
+  /** The schema-gap warnings given so far. */
+  private readonly log = new WarningLog();
 
   /**
    * @param registry - the schemas to read segments with.
@@ -183,7 +191,7 @@ export class IdocAssembler implements RecordSink {
       });
     }
     const schema = this.registry.find(control.idoctyp, control.cimtyp);
-    const open = new OpenIdoc(control, length, schema);
+    const open = new OpenIdoc(control, length, schema, this.log);
     this.current = open;
     if (schema === undefined) {
       const type = control.cimtyp === '' ? control.idoctyp : `${control.idoctyp}/${control.cimtyp}`;

@@ -8,6 +8,7 @@ import { IdocAssembler } from './idoc-assembler.js';
 import { chunksOf } from './idoc-input.js';
 import { type ParseIdocOptions, resolveParseIdocOptions } from './parse-idoc-options.js';
 import { createChunkDecoder } from './text-decoder.js';
+import { WarningLog } from './warning-log.js';
 
 /** Options of {@link parseIdocStream}. */
 export interface ParseIdocStreamOptions extends ParseIdocOptions {
@@ -69,8 +70,9 @@ export async function* parseIdocStream(
   const choose = (text: string): Feed => {
     const xml = resolved.format === 'auto' ? XML_START.test(text) : resolved.format === 'xml';
     if (xml) {
+      const log = new WarningLog();
       const splitter = new XmlIdocSplitter((element, root) => {
-        ready.push(...parseIdocXml(`<${root}>${element}</${root}>`, resolved.registry));
+        ready.push(...parseIdocXml(`<${root}>${element}</${root}>`, resolved.registry, log));
       }, maxIdocLength);
       return { push: (piece) => splitter.push(piece), end: () => splitter.end() };
     }
