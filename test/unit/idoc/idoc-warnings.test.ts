@@ -2,7 +2,14 @@
 // user gave is reported once per IDoc type, segment type and field, not in every IDoc; the
 // built-in layouts are knowingly partial (data/idoc/SOURCE.md), so IDoc-XML fields past their end
 // are no warning at all. Segments and IDoc types no schema knows are reported once too.
-import { type Idoc, type IdocWarning, loadIdocSchema, parseIdoc, parseIdocStream } from 'millwright/idoc';
+import {
+  type Idoc,
+  type IdocWarning,
+  loadIdocSchema,
+  type ParseIdocOptions,
+  parseIdoc,
+  parseIdocStream,
+} from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
 import { fixture, fixtureText } from './fixtures.js';
 
