@@ -1,8 +1,15 @@
 import { IdocError } from '../../../src/errors/idoc-error.js';
 import { assertSegmentDepth, MAX_SEGMENT_DEPTH } from '../read/segment-tree-builder.js';
 import type { CompiledSchema, CompiledSegment } from '../schema/compile-schema.js';
+import type { IdocFieldDefinition } from '../schema/idoc-schema.js';
 import { assertFieldText, assertSingleLine } from '../write/field-text.js';
-import { type IdocToWrite, readSegmentToWrite, type SegmentToWrite } from '../write/read-idoc-object.js';
+import {
+  type IdocToWrite,
+  readFieldValues,
+  readItem,
+  readSegmentToWrite,
+  type SegmentToWrite,
+} from '../write/read-idoc-object.js';
 import type { ResolvedWriteIdocOptions } from '../write/write-idoc-options.js';
 import { countSegment, type WritePlan } from '../write/write-plan.js';
 import { blanks, trimBlanks } from './fixed-text.js';
@@ -15,6 +22,11 @@ import {
   SDATA_LENGTH,
   SDATA_OFFSET,
 } from './record-layout.js';
+
+const NO_NAMES: readonly string[] = [];
+/** The values of one segment's defined fields, reused from segment to segment. */
+const scratch: unknown[] = [];
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /** The per-IDoc choices: options first, then how the IDoc was read, then the defaults. */
 interface Plan extends WritePlan {
@@ -48,7 +60,7 @@ export function writeFlatIdocs(
       counter: 0,
     };
     const records: string[] = [controlRecord(plan)];
-    writeSegments(plan, idoc.segments, undefined, '000000', 1, records);
+    writeSegments(plan, idoc.segments, idoc.segmentCount, undefined, '000000', 1, records);
     const separator = framing === 'newline' ? plan.lineEnding : '';
     output += records.join(separator);
     const last = index === idocs.length - 1;
@@ -74,28 +86,23 @@ function controlRecord(plan: Plan): string {
 function writeSegments(
   plan: Plan,
   segments: readonly unknown[],
+  count: number,
   parent: CompiledSegment | undefined,
   parentSegnum: string,
   depth: number,
   records: string[],
 ): void {
   const docnum = plan.idoc.docnum;
-  for (const value of segments) {
-    const segment = readSegmentToWrite(value, { docnum });
+  const where = { docnum };
+  for (let index = 0; index < count; index += 1) {
+    const segment = readSegmentToWrite(readItem(segments, index, where), where);
     countSegment(plan, segment.name);
     if (depth > MAX_SEGMENT_DEPTH) assertSegmentDepth(depth, { docnum, segment: segment.name });
     const compiled = definitionOf(plan.schema, parent, segment.name, depth);
     const keep = !plan.renumber && segment.record !== undefined;
     const segnum = keep ? segment.segnum : String(plan.counter).padStart(6, '0');
     records.push(dataRecord(plan, segment, compiled, segnum, parentSegnum, depth, keep));
-    writeSegments(
-      plan,
-      segment.children,
-      compiled,
-      typeof segnum === 'string' ? segnum : '',
-      depth + 1,
-      records,
-    );
+    writeSegments(plan, segment.children, segment.childCount, compiled, segnum, depth + 1, records);
   }
 }
 
@@ -114,14 +121,14 @@ function dataRecord(
   plan: Plan,
   segment: SegmentToWrite,
   compiled: CompiledSegment | undefined,
-  segnum: unknown,
+  segnum: string,
   parentSegnum: string,
   depth: number,
   keep: boolean,
 ): string {
   const { control, docnum } = plan.idoc;
   const record = segment.record;
-  const where = { docnum, segnum: typeof segnum === 'string' ? segnum : undefined, segment: segment.name };
+  const where = { docnum, segnum, segment: segment.name };
   const header =
     headerField('segnam', segmentName(plan, segment, compiled), where) +
     headerField('mandt', keep && record !== undefined ? record.mandt : control.mandt, where) +
@@ -151,7 +158,7 @@ function segmentName(plan: Plan, segment: SegmentToWrite, compiled: CompiledSegm
   return segment.name;
 }
 
-type Where = { readonly docnum: string; readonly segnum: string | undefined; readonly segment: string };
+type Where = { readonly docnum: string; readonly segnum: string; readonly segment: string };
 
 function headerField(key: keyof typeof dataHeaderLayout, value: unknown, where: Where): string {
   const { name, length } = dataHeaderLayout[key];
@@ -165,37 +172,31 @@ function segmentData(
   compiled: CompiledSegment | undefined,
   where: Where,
 ): string {
-  const fields = new Map(segment.fields);
   let data = '';
+  const names = compiled?.fieldNames ?? NO_NAMES;
+  const known = scratch;
+  const unknown = readFieldValues(segment, names, compiled?.fieldSet ?? NO_FIELDS, known, where)?.[0];
   if (compiled === undefined) {
-    const field = segment.fields[0]?.[0];
-    if (field !== undefined) {
+    if (unknown !== undefined) {
       throw new IdocError(
         'UNKNOWN_SEGMENT',
         `segment ${segment.name} has fields but no schema gives its layout; pass its schema in options.schemas`,
-        { ...where, field },
+        { ...where, field: unknown[0] },
       );
     }
   } else {
-    for (const definition of compiled.definition.fields) {
-      const value = fields.get(definition.name);
-      fields.delete(definition.name);
-      data += fieldText(
-        plan,
-        value === undefined ? '' : value,
-        definition.length,
-        definition.name,
-        definition.name,
-        where,
-      );
-    }
-    const [unknown] = fields.keys();
     if (unknown !== undefined) {
       throw new IdocError(
         'UNKNOWN_FIELD',
-        `segment ${segment.name} has no field ${unknown} in the schema it is written with (${schemaName(plan.schema)}); pass a schema that has it in options.schemas`,
-        { ...where, field: unknown },
+        `segment ${segment.name} has no field ${unknown[0]} in the schema it is written with (${schemaName(plan.schema)}); pass a schema that has it in options.schemas`,
+        { ...where, field: unknown[0] },
       );
+    }
+    const definitions = compiled.definition.fields;
+    for (let index = 0; index < definitions.length; index += 1) {
+      const { name, length } = definitions[index] as IdocFieldDefinition;
+      const value = known[index];
+      data += fieldText(plan, value === undefined ? '' : value, length, name, name, where);
     }
   }
   const unparsed = segment.unparsed;

@@ -1,6 +1,9 @@
 import type { FramingOption } from '../flat/record-splitter.js';
-import { builtinIdocSchemas } from '../schema/builtin-idoc-schemas.js';
-import { createSchemaRegistry, type SchemaRegistry } from '../schema/compile-schema.js';
+import {
+  builtinSchemaRegistry,
+  createSchemaRegistry,
+  type SchemaRegistry,
+} from '../schema/compile-schema.js';
 import type { IdocSchema } from '../schema/idoc-schema.js';
 import { OptionIssues } from './read-caller-options.js';
 import { IDOC_ENCODINGS, type IdocEncoding } from './text-decoder.js';
@@ -61,7 +64,7 @@ export function resolveParseIdocOptions(options: unknown, stream = false): Resol
   const maxIdocLength = stream ? readMaxIdocLength(values.maxIdocLength, issues) : Number.POSITIVE_INFINITY;
   issues.throwIfAny();
   return {
-    registry: createSchemaRegistry(schemas ?? builtinIdocSchemas),
+    registry: schemas === undefined ? builtinSchemaRegistry() : createSchemaRegistry(schemas),
     encoding: (encoding as IdocEncoding | undefined) ?? 'utf-8',
     format: (format as ResolvedParseIdocOptions['format'] | undefined) ?? 'auto',
     framing: (framing as FramingOption | undefined) ?? 'auto',

@@ -3,6 +3,7 @@
 // offsets, and SEGNAM normalisation (E2 definition names with version suffix → E1 type). A
 // schema is read once, into a checked copy (copy-idoc-schema.ts), on its first use.
 import { SDATA_OFFSET } from '../flat/record-layout.js';
+import { builtinIdocSchemas } from './builtin-idoc-schemas.js';
 import { copyIdocSchema } from './copy-idoc-schema.js';
 import type { IdocSchema, IdocSegmentDefinition } from './idoc-schema.js';
 
@@ -137,4 +138,12 @@ export function createSchemaRegistry(schemas: readonly IdocSchema[]): SchemaRegi
         : (byKey.get(`${basicType}/${extension}`) ?? byExtension.get(extension))) ??
       byKey.get(`${basicType}/`),
   };
+}
+
+let builtins: SchemaRegistry | undefined;
+
+/** The registry of `builtinIdocSchemas`, built once. */
+export function builtinSchemaRegistry(): SchemaRegistry {
+  builtins ??= createSchemaRegistry(builtinIdocSchemas);
+  return builtins;
 }

@@ -22,8 +22,10 @@ export interface IdocToWrite {
   readonly control: Readonly<Record<IdocControlField, unknown>>;
   /** The control record's DOCNUM when it is text, for errors. */
   readonly docnum: string;
-  /** The top-level segments, not yet read. */
+  /** The caller's array of top-level segments, read item by item with readItem. */
   readonly segments: readonly unknown[];
+  /** The number of top-level segments, read once. */
+  readonly segmentCount: number;
   /** How the IDoc was framed when read from a flat file. */
   readonly flat: IdocFlatLayout | undefined;
   /** The schema the IDoc carries (`idoc.schema`), as given. */
@@ -33,13 +35,15 @@ export interface IdocToWrite {
 /** A segment given to the writer, each of its values read once. */
 export interface SegmentToWrite {
   readonly name: string;
-  readonly segnum: unknown;
-  /** The fields in their own order. */
-  readonly fields: readonly (readonly [string, unknown])[];
+  readonly segnum: string;
+  /** The caller's fields object, read by readFieldValues. */
+  readonly fields: object;
   readonly unparsed: unknown;
   readonly record: SegmentRecord | undefined;
-  /** The child segments, not yet read. */
+  /** The caller's array of child segments, read item by item with readItem. */
   readonly children: readonly unknown[];
+  /** The number of children, read once. */
+  readonly childCount: number;
   /**
    * For a segment read from a flat file: the absolute record position where its raw rest
    * (`unparsed`) starts, the end of the layout it was read with.
@@ -53,11 +57,11 @@ export interface SegmentToWrite {
  */
 export function readIdocList(value: unknown): readonly unknown[] {
   if (!isArraySafely(value)) return [value];
-  return readSafely(
-    () => Array.from({ length: (value as unknown[]).length }, (_, index) => (value as unknown[])[index]),
-    'the list of IDocs given to the writer',
-    {},
-  );
+  try {
+    return Array.prototype.slice.call(value);
+  } catch (cause) {
+    throw unreadable('the list of IDocs given to the writer', {}, cause);
+  }
 }
 
 /**
@@ -69,33 +73,43 @@ export function readIdocList(value: unknown): readonly unknown[] {
 export function readIdocToWrite(value: unknown, index: number): IdocToWrite {
   const what = `IDoc ${index + 1} given to the writer`;
   if (!isObject(value)) fail(`${what} is not an object but ${describeInput(value)}`, {});
-  const idoc = readSafely(
-    () => {
-      const { control, segments, flat, schema } = value as Record<string, unknown>;
-      return { control, segments, flat, schema };
-    },
-    what,
-    {},
-  );
-  if (!isObject(idoc.control)) fail(`${what} has no control object`, {});
-  const control = readSafely(
-    () => readControl(idoc.control as Record<string, unknown>),
-    `the control record of ${what}`,
-    {},
-  );
-  const docnum = typeof control.docnum === 'string' ? control.docnum : '';
+  let control: unknown;
+  let segments: unknown;
+  let flat: unknown;
+  let schema: unknown;
+  try {
+    ({ control, segments, flat, schema } = value as Record<string, unknown>);
+  } catch (cause) {
+    throw unreadable(what, {}, cause);
+  }
+  if (!isObject(control)) fail(`${what} has no control object`, {});
+  const values = {} as Record<IdocControlField, unknown>;
+  try {
+    for (const { key } of controlLayout) values[key] = (control as Record<string, unknown>)[key];
+  } catch (cause) {
+    throw unreadable(`the control record of ${what}`, {}, cause);
+  }
+  const docnum = typeof values.docnum === 'string' ? values.docnum : '';
   const where = { docnum };
-  const segments = readArray(
-    idoc.segments,
-    `${what} has no segments array`,
-    `the segments of ${what}`,
-    where,
-  );
-  return { control, docnum, segments, flat: readFlatLayout(idoc.flat, what, where), schema: idoc.schema };
+  if (!isArraySafely(segments)) fail(`${what} has no segments array`, where);
+  let segmentCount: number;
+  try {
+    segmentCount = (segments as readonly unknown[]).length;
+  } catch (cause) {
+    throw unreadable(`the segments of ${what}`, where, cause);
+  }
+  return {
+    control: values,
+    docnum,
+    segments: segments as readonly unknown[],
+    segmentCount,
+    flat: readFlatLayout(flat, what, where),
+    schema,
+  };
 }
 
 /**
- * Reads a segment given to the writer.
+ * Reads a segment given to the writer; its fields are read by {@link readFieldValues}.
  * @throws {IdocError} `INVALID_RECORD` when it is not an object with a `name` without white
  *   space, a `segnum` string, a `fields` object and a `children` array, when `record` is not a
  *   record layout, or when a value cannot be read.
@@ -103,111 +117,147 @@ export function readIdocToWrite(value: unknown, index: number): IdocToWrite {
 export function readSegmentToWrite(value: unknown, where: IdocErrorDetails): SegmentToWrite {
   if (!isObject(value))
     fail(`a segment given to the writer is not an object but ${describeInput(value)}`, where);
-  const raw = readSafely(
-    () => {
-      const segment = value as Record<string, unknown>;
-      const { name, segnum, fields, unparsed, record, children } = segment;
-      const rawStart = value instanceof FlatSegment ? (value.layout?.dataEnd ?? SDATA_OFFSET) : undefined;
-      return { name, segnum, fields, unparsed, record, children, rawStart };
-    },
-    'a segment given to the writer',
-    where,
-  );
-  const name = typeof raw.name === 'string' && raw.name !== '' && !/\s/.test(raw.name) ? raw.name : undefined;
-  const at = { ...where, segment: name };
-  if (name === undefined) {
+  let name: unknown;
+  let segnum: unknown;
+  let fields: unknown;
+  let unparsed: unknown;
+  let record: unknown;
+  let children: unknown;
+  let rawStart: number | undefined;
+  try {
+    ({ name, segnum, fields, unparsed, record, children } = value as Record<string, unknown>);
+    rawStart = value instanceof FlatSegment ? (value.layout?.dataEnd ?? SDATA_OFFSET) : undefined;
+  } catch (cause) {
+    throw unreadable('a segment given to the writer', where, cause);
+  }
+  if (typeof name !== 'string' || name === '' || /\s/.test(name)) {
     fail(
       'a segment given to the writer has no name, or one with white space (SAP segment names have none)',
       where,
     );
   }
-  if (!isObject(raw.fields) || isArraySafely(raw.fields))
-    fail(`segment ${name} given to the writer has no fields object${COPY_HINT}`, at);
-  if (typeof raw.segnum !== 'string')
-    fail(
-      `segment ${name} given to the writer has no segnum (a string, '' for a new segment)${COPY_HINT}`,
-      at,
-    );
-  const fields = readSafely(() => Object.entries(raw.fields as object), `the fields of segment ${name}`, at);
-  const children = readArray(
-    raw.children,
-    `segment ${name} given to the writer has no children array`,
-    `the children of segment ${name}`,
-    at,
-  );
+  if (!isObject(fields) || isArraySafely(fields)) {
+    fail(`segment ${name} given to the writer has no fields object${COPY_HINT}`, { ...where, segment: name });
+  }
+  if (typeof segnum !== 'string') {
+    fail(`segment ${name} given to the writer has no segnum (a string, '' for a new segment)${COPY_HINT}`, {
+      ...where,
+      segment: name,
+    });
+  }
+  if (!isArraySafely(children)) {
+    fail(`segment ${name} given to the writer has no children array`, { ...where, segment: name });
+  }
+  let childCount: number;
+  try {
+    childCount = (children as readonly unknown[]).length;
+  } catch (cause) {
+    throw unreadable(`the children of segment ${name}`, { ...where, segment: name }, cause);
+  }
   return {
     name,
-    segnum: raw.segnum,
+    segnum,
     fields,
-    unparsed: raw.unparsed,
-    record: readRecord(raw.record, name, at),
-    children,
-    rawStart: raw.rawStart,
+    unparsed,
+    record: record === undefined ? undefined : readRecord(record, name, where),
+    children: children as readonly unknown[],
+    childCount,
+    rawStart,
   };
 }
 
-function readControl(control: Record<string, unknown>): Record<IdocControlField, unknown> {
-  const values = {} as Record<IdocControlField, unknown>;
-  for (const { key } of controlLayout) values[key] = control[key];
-  return values;
+/**
+ * Reads the fields of a segment once each: the value of each name in `names` (a schema's, in
+ * order) into `values`, then the fields not in `known`.
+ * @returns the other fields in their own order, or undefined when there are none.
+ * @throws {IdocError} `INVALID_RECORD` when they cannot be read.
+ */
+export function readFieldValues(
+  segment: SegmentToWrite,
+  names: readonly string[],
+  known: ReadonlySet<string>,
+  values: unknown[],
+  where: IdocErrorDetails,
+): [string, unknown][] | undefined {
+  const fields = segment.fields as Record<string, unknown>;
+  let others: [string, unknown][] | undefined;
+  try {
+    for (let index = 0; index < names.length; index += 1) values[index] = fields[names[index] as string];
+    for (const key of Object.keys(fields)) {
+      if (known.has(key)) continue;
+      others ??= [];
+      others.push([key, fields[key]]);
+    }
+  } catch (cause) {
+    throw unreadable(`the fields of segment ${segment.name}`, where, cause);
+  }
+  return others;
+}
+
+/**
+ * Item `index` of a caller's array of segments, read once.
+ * @throws {IdocError} `INVALID_RECORD` when it cannot be read.
+ */
+export function readItem(list: readonly unknown[], index: number, where: IdocErrorDetails): unknown {
+  try {
+    return list[index];
+  } catch (cause) {
+    throw unreadable(`segment ${index + 1} of a segment list`, where, cause);
+  }
 }
 
 function readFlatLayout(value: unknown, what: string, where: IdocErrorDetails): IdocFlatLayout | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) fail(`the flat layout of ${what} is not an object`, where);
-  const flat = readSafely(
-    () => {
-      const { framing, lineEnding, finalLineEnding, controlLength } = value as Record<string, unknown>;
-      return { framing, lineEnding, finalLineEnding, controlLength };
-    },
-    `the flat layout of ${what}`,
-    where,
-  );
+  let framing: unknown;
+  let lineEnding: unknown;
+  let finalLineEnding: unknown;
+  let controlLength: unknown;
+  try {
+    ({ framing, lineEnding, finalLineEnding, controlLength } = value as Record<string, unknown>);
+  } catch (cause) {
+    throw unreadable(`the flat layout of ${what}`, where, cause);
+  }
   const valid =
-    (flat.framing === 'fixed' || flat.framing === 'newline') &&
-    (flat.lineEnding === '\n' || flat.lineEnding === '\r\n') &&
-    typeof flat.finalLineEnding === 'boolean' &&
-    isLength(flat.controlLength);
+    (framing === 'fixed' || framing === 'newline') &&
+    (lineEnding === '\n' || lineEnding === '\r\n') &&
+    typeof finalLineEnding === 'boolean' &&
+    isLength(controlLength);
   if (!valid) {
     fail(
       `the flat layout of ${what} is invalid: framing 'fixed' or 'newline', lineEnding '\\n' or '\\r\\n', finalLineEnding true or false, controlLength an integer from 0 to ${MAX_RECORD_LENGTH}`,
       where,
     );
   }
-  return flat as IdocFlatLayout;
+  return { framing, lineEnding, finalLineEnding, controlLength } as IdocFlatLayout;
 }
 
-function readRecord(value: unknown, name: string, where: IdocErrorDetails): SegmentRecord | undefined {
-  if (value === undefined) return undefined;
-  if (!isObject(value)) fail(`the record of segment ${name} is not an object`, where);
-  const record = readSafely(
-    () => {
-      const { segnam, mandt, docnum, psgnum, hlevel, length } = value as Record<string, unknown>;
-      return { segnam, mandt, docnum, psgnum, hlevel, length };
-    },
-    `the record of segment ${name}`,
-    where,
-  );
-  const { segnam, mandt, docnum, psgnum, hlevel, length } = record;
-  const texts = [segnam, mandt, docnum, psgnum, hlevel].every((item) => typeof item === 'string');
+function readRecord(value: unknown, name: string, where: IdocErrorDetails): SegmentRecord {
+  if (!isObject(value)) fail(`the record of segment ${name} is not an object`, { ...where, segment: name });
+  let segnam: unknown;
+  let mandt: unknown;
+  let docnum: unknown;
+  let psgnum: unknown;
+  let hlevel: unknown;
+  let length: unknown;
+  try {
+    ({ segnam, mandt, docnum, psgnum, hlevel, length } = value as Record<string, unknown>);
+  } catch (cause) {
+    throw unreadable(`the record of segment ${name}`, { ...where, segment: name }, cause);
+  }
+  const texts =
+    typeof segnam === 'string' &&
+    typeof mandt === 'string' &&
+    typeof docnum === 'string' &&
+    typeof psgnum === 'string' &&
+    typeof hlevel === 'string';
   if (!texts || !isLength(length)) {
     fail(
       `the record of segment ${name} is invalid: segnam, mandt, docnum, psgnum and hlevel are strings, length an integer from 0 to ${MAX_RECORD_LENGTH}`,
-      where,
+      { ...where, segment: name },
     );
   }
-  return record as SegmentRecord;
-}
-
-function readArray(
-  value: unknown,
-  missing: string,
-  what: string,
-  where: IdocErrorDetails,
-): readonly unknown[] {
-  if (!isArraySafely(value)) fail(missing, where);
-  const array = value as readonly unknown[];
-  return readSafely(() => Array.from({ length: array.length }, (_, index) => array[index]), what, where);
+  return { segnam, mandt, docnum, psgnum, hlevel, length } as SegmentRecord;
 }
 
 function isLength(value: unknown): value is number {
@@ -218,14 +268,10 @@ function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
 
-function readSafely<T>(read: () => T, what: string, where: IdocErrorDetails): T {
-  try {
-    return read();
-  } catch (cause) {
-    throw new IdocError('INVALID_RECORD', `${what} cannot be read (a getter or Proxy trap threw)`, where, {
-      cause,
-    });
-  }
+function unreadable(what: string, where: IdocErrorDetails, cause: unknown): IdocError {
+  return new IdocError('INVALID_RECORD', `${what} cannot be read (a getter or Proxy trap threw)`, where, {
+    cause,
+  });
 }
 
 function fail(message: string, where: IdocErrorDetails): never {

@@ -1,6 +1,9 @@
 import { OptionIssues } from '../read/read-caller-options.js';
-import { builtinIdocSchemas } from '../schema/builtin-idoc-schemas.js';
-import { createSchemaRegistry, type SchemaRegistry } from '../schema/compile-schema.js';
+import {
+  builtinSchemaRegistry,
+  createSchemaRegistry,
+  type SchemaRegistry,
+} from '../schema/compile-schema.js';
 import type { IdocSchema } from '../schema/idoc-schema.js';
 
 /** Options of `writeIdoc`. Flat-file defaults follow how each IDoc was read, so a parsed file is written back byte for byte. */
@@ -100,7 +103,7 @@ export function resolveWriteIdocOptions(options: unknown): ResolvedWriteIdocOpti
     numbering: resolved.numbering ?? 'keep',
     segmentNames: resolved.segmentNames ?? 'as-read',
     registry: schemas === undefined ? undefined : createSchemaRegistry(schemas),
-    builtins: createSchemaRegistry(builtinIdocSchemas),
+    builtins: builtinSchemaRegistry(),
     indent: resolved.indent ?? '  ',
   };
 }

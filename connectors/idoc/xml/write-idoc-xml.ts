@@ -3,11 +3,19 @@ import { controlLayout } from '../flat/record-layout.js';
 import { assertSegmentDepth } from '../read/segment-tree-builder.js';
 import type { CompiledSchema, CompiledSegment } from '../schema/compile-schema.js';
 import { assertFieldText } from '../write/field-text.js';
-import { type IdocToWrite, readSegmentToWrite } from '../write/read-idoc-object.js';
+import {
+  type IdocToWrite,
+  readFieldValues,
+  readItem,
+  readSegmentToWrite,
+} from '../write/read-idoc-object.js';
 import type { ResolvedWriteIdocOptions } from '../write/write-idoc-options.js';
 import { countSegment, type WritePlan } from '../write/write-plan.js';
 import { indexOfNonXmlChar, isXmlName } from './xml-char-codes.js';
 import { describeNonXmlChar } from './xml-reader.js';
+
+const NO_NAMES: readonly string[] = [];
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 type Where = {
   readonly docnum: string;
@@ -41,7 +49,9 @@ export function writeIdocXml(
       writer.field(field.name, idoc.control[field.key] ?? '', 3, { docnum: idoc.docnum, field: field.name });
     }
     writer.close('EDI_DC40', 2);
-    for (const segment of idoc.segments) writeSegment(writer, segment, undefined, 2);
+    for (let index = 0; index < idoc.segmentCount; index += 1) {
+      writeSegment(writer, readItem(idoc.segments, index, { docnum: idoc.docnum }), undefined, 2);
+    }
     writer.close('IDOC', 1);
   }
   lines.push(`</${root}>`);
@@ -79,11 +89,7 @@ function writeSegment(
   const { docnum } = writer.plan.idoc;
   const segment = readSegmentToWrite(value, { docnum });
   countSegment(writer.plan, segment.name);
-  const where = {
-    docnum,
-    segment: segment.name,
-    segnum: typeof segment.segnum === 'string' ? segment.segnum : undefined,
-  };
+  const where = { docnum, segment: segment.name, segnum: segment.segnum };
   // `depth` counts XML elements: the root, IDOC, then the top-level segments at 2.
   assertSegmentDepth(depth - 1, where);
   if (segment.unparsed !== undefined && segment.unparsed !== '') {
@@ -101,18 +107,20 @@ function writeSegment(
       : ((parent === undefined ? schema.roots.get(segment.name) : parent.children.get(segment.name)) ??
         schema.anyOf(segment.name));
   writer.open(`${segment.name} SEGMENT="1"`, depth);
-  const fields = new Map(segment.fields);
-  for (const name of compiled?.fieldNames ?? []) {
-    const field = fields.get(name);
-    if (field === undefined) continue;
-    fields.delete(name);
-    writer.field(name, field, depth + 1, { ...where, field: name });
-  }
-  for (const [name, field] of fields) {
+  const names = compiled?.fieldNames ?? NO_NAMES;
+  const known: unknown[] = [];
+  const others = readFieldValues(segment, names, compiled?.fieldSet ?? NO_FIELDS, known, where) ?? [];
+  names.forEach((name, index) => {
+    const field = known[index];
+    if (field !== undefined) writer.field(name, field, depth + 1, { ...where, field: name });
+  });
+  for (const [name, field] of others) {
     assertXmlName(name, 'field', { ...where, field: name });
     writer.field(name, field, depth + 1, { ...where, field: name });
   }
-  for (const child of segment.children) writeSegment(writer, child, compiled, depth + 1);
+  for (let index = 0; index < segment.childCount; index += 1) {
+    writeSegment(writer, readItem(segment.children, index, where), compiled, depth + 1);
+  }
   writer.close(segment.name, depth);
 }
 
