@@ -199,11 +199,11 @@ export interface Idoc {
    * type. `writeIdoc` lays the IDoc out with it when `options.schemas` has no schema for its
    * type, so a parsed IDoc is written back without passing its schema again.
    *
-   * The parsers set it as a non-enumerable property: `JSON.stringify`, `structuredClone`, object
-   * spread and equality checks leave it out (it can be large, and shared by every IDoc of a
-   * file). Such a copy is written with `options.schemas`, or carries the schema again when it is
-   * set explicitly (`{ ...idoc, schema: idoc.schema }`). Set it on an IDoc built in code to name
-   * its layout.
+   * On the IDocs the parsers return it is an accessor of their class, not an own property:
+   * `JSON.stringify`, `structuredClone`, object spread and equality checks leave it out (it can
+   * be large, and shared by every IDoc of a file). Such a copy is written with
+   * `options.schemas`, or carries the schema again when it is set explicitly
+   * (`{ ...idoc, schema: idoc.schema }`). Set it on an IDoc built in code to name its layout.
    */
   schema?: IdocSchema;
 }

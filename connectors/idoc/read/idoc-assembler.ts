@@ -21,7 +21,7 @@ import {
 } from '../flat/record-layout.js';
 import type { Idoc, IdocControl, IdocWarning, IdocWarningCode } from '../idoc.js';
 import type { CompiledSchema, CompiledSegment, SchemaRegistry } from '../schema/compile-schema.js';
-import { attachIdocSchema } from './attach-idoc-schema.js';
+import { ParsedIdoc } from './parsed-idoc.js';
 import { type RecordContext, SegmentTreeBuilder, type WarningSink } from './segment-tree-builder.js';
 import { WarningLog } from './warning-log.js';
 
@@ -204,18 +204,15 @@ export class IdocAssembler implements RecordSink {
     const open = this.current;
     if (open === undefined) return;
     this.current = undefined;
-    const idoc: Idoc = {
-      control: open.control,
-      segments: open.tree.roots,
-      flat: {
-        framing: this.framing,
-        lineEnding: this.lineEnding,
-        finalLineEnding,
-        controlLength: open.controlLength,
-      },
+    const flat = {
+      framing: this.framing,
+      lineEnding: this.lineEnding,
+      finalLineEnding,
+      controlLength: open.controlLength,
     };
-    if (open.warnings.length > 0) idoc.warnings = open.warnings;
-    this.completed.push(attachIdocSchema(idoc, open.schema));
+    this.completed.push(
+      new ParsedIdoc(open.control, open.tree.roots, open.schema?.source, flat, open.warnings),
+    );
   }
 
   private addData(open: OpenIdoc, record: RecordText, offset: number): void {

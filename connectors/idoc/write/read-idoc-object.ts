@@ -6,7 +6,7 @@ import { IdocError, type IdocErrorDetails } from '../../../src/errors/idoc-error
 import { describeInput } from '../../../src/uom/describe-input.js';
 import { isArraySafely } from '../../../src/uom/is-array-safely.js';
 import { FlatSegment } from '../flat/flat-segment.js';
-import { controlLayout, SDATA_OFFSET } from '../flat/record-layout.js';
+import { SDATA_OFFSET } from '../flat/record-layout.js';
 import type { IdocControlField, IdocFlatLayout, SegmentRecord } from '../idoc.js';
 
 /** The longest record a flat file may have been read with (a line padded with blanks). */
@@ -83,9 +83,9 @@ export function readIdocToWrite(value: unknown, index: number): IdocToWrite {
     throw unreadable(what, {}, cause);
   }
   if (!isObject(control)) fail(`${what} has no control object`, {});
-  const values = {} as Record<IdocControlField, unknown>;
+  let values: Record<IdocControlField, unknown>;
   try {
-    for (const { key } of controlLayout) values[key] = (control as Record<string, unknown>)[key];
+    values = readControl(control as Record<IdocControlField, unknown>);
   } catch (cause) {
     throw unreadable(`the control record of ${what}`, {}, cause);
   }
@@ -105,6 +105,48 @@ export function readIdocToWrite(value: unknown, index: number): IdocToWrite {
     segmentCount,
     flat: readFlatLayout(flat, what, where),
     schema,
+  };
+}
+
+/** The 36 control record fields of a caller's object, each read once (a literal, which V8 builds fast). */
+function readControl(c: Record<IdocControlField, unknown>): Record<IdocControlField, unknown> {
+  return {
+    tabnam: c.tabnam,
+    mandt: c.mandt,
+    docnum: c.docnum,
+    docrel: c.docrel,
+    status: c.status,
+    direct: c.direct,
+    outmod: c.outmod,
+    exprss: c.exprss,
+    test: c.test,
+    idoctyp: c.idoctyp,
+    cimtyp: c.cimtyp,
+    mestyp: c.mestyp,
+    mescod: c.mescod,
+    mesfct: c.mesfct,
+    std: c.std,
+    stdvrs: c.stdvrs,
+    stdmes: c.stdmes,
+    sndpor: c.sndpor,
+    sndprt: c.sndprt,
+    sndpfc: c.sndpfc,
+    sndprn: c.sndprn,
+    sndsad: c.sndsad,
+    sndlad: c.sndlad,
+    rcvpor: c.rcvpor,
+    rcvprt: c.rcvprt,
+    rcvpfc: c.rcvpfc,
+    rcvprn: c.rcvprn,
+    rcvsad: c.rcvsad,
+    rcvlad: c.rcvlad,
+    credat: c.credat,
+    cretim: c.cretim,
+    refint: c.refint,
+    refgrp: c.refgrp,
+    refmes: c.refmes,
+    arckey: c.arckey,
+    serial: c.serial,
   };
 }
 

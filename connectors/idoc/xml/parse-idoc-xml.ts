@@ -7,7 +7,7 @@ import { isNumericOrBlank } from '../flat/data-record-header.js';
 import { trimBlanks } from '../flat/fixed-text.js';
 import { CONTROL_TAG, controlLayout } from '../flat/record-layout.js';
 import type { Idoc, IdocControl, IdocWarning, IdocWarningCode, Segment } from '../idoc.js';
-import { attachIdocSchema } from '../read/attach-idoc-schema.js';
+import { ParsedIdoc } from '../read/parsed-idoc.js';
 import { assertSegmentDepth } from '../read/segment-tree-builder.js';
 import { WarningLog } from '../read/warning-log.js';
 import { builtinIdocSchemas } from '../schema/builtin-idoc-schemas.js';
@@ -86,9 +86,7 @@ function readIdoc(node: XmlElement, registry: SchemaRegistry, log: WarningLog): 
     warn(context, 'NO_SCHEMA', `no schema for IDoc type ${typeName(control) || '(blank)'}`, '', '');
   }
   const segments = rest.map((element) => readSegment(element, undefined, 1, context));
-  const idoc: Idoc = { control, segments };
-  if (context.warnings.length > 0) idoc.warnings = context.warnings;
-  return attachIdocSchema(idoc, schema);
+  return new ParsedIdoc(control, segments, schema?.source, undefined, context.warnings);
 }
 
 function readControl(node: XmlElement): IdocControl {
