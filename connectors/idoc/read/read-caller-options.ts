@@ -68,17 +68,10 @@ export class OptionIssues {
       this.add(path, 'invalid_type', `must be ${expected}, not ${describeInput(value)}`);
       return undefined;
     }
-    const array = value as readonly unknown[];
-    const items: unknown[] = [];
-    let index = -1;
-    try {
-      const length = array.length;
-      for (index = 0; index < length; index += 1) items.push(array[index]);
-    } catch (cause) {
-      this.unreadable(index < 0 ? path : `${path}/${index}`, cause);
-      return undefined;
-    }
-    return items;
+    const read = readArrayItems(value as readonly unknown[]);
+    if ('items' in read) return read.items;
+    this.unreadable(read.failedAt < 0 ? path : `${path}/${read.failedAt}`, read.cause);
+    return undefined;
   }
 
   /**
@@ -106,4 +99,23 @@ export class OptionIssues {
     if (this.issues.length === 0) return;
     throw new ValidationError(this.issues, { schema: this.schema, cause: this.cause });
   }
+}
+
+/**
+ * The items of a caller's array, its length and each item read once (by index: its iterator is
+ * not called).
+ * @returns the items, or where reading threw (`failedAt`: the index, -1 for the length) and what.
+ */
+export function readArrayItems(
+  array: readonly unknown[],
+): { readonly items: unknown[] } | { readonly failedAt: number; readonly cause: unknown } {
+  const items: unknown[] = [];
+  let index = -1;
+  try {
+    const length = array.length;
+    for (index = 0; index < length; index += 1) items.push(array[index]);
+  } catch (cause) {
+    return { failedAt: index, cause };
+  }
+  return { items };
 }

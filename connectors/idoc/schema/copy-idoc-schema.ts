@@ -8,6 +8,7 @@ import { IdocError } from '../../../src/errors/idoc-error.js';
 import { describeInput } from '../../../src/uom/describe-input.js';
 import { isArraySafely } from '../../../src/uom/is-array-safely.js';
 import { SDATA_LENGTH } from '../flat/record-layout.js';
+import { readArrayItems } from '../read/read-caller-options.js';
 import { MAX_SEGMENT_DEPTH } from '../read/segment-tree-builder.js';
 import type { IdocFieldDefinition, IdocSchema, IdocSegmentDefinition } from './idoc-schema.js';
 
@@ -126,16 +127,10 @@ function reader(value: unknown, where: Where, what: string): (key: string) => un
 /** The items of an array, each read once by index. */
 function items(value: unknown, where: Where): unknown[] {
   if (!isArraySafely(value)) fail(where, `must be an array, not ${describeInput(value)}`);
-  const array = value as readonly unknown[];
-  const copy: unknown[] = [];
-  let index = -1;
-  try {
-    const length = array.length;
-    for (index = 0; index < length; index += 1) copy.push(array[index]);
-  } catch (cause) {
-    fail({ ...where, path: index < 0 ? where.path : `${where.path}/${index}` }, 'could not be read', cause);
-  }
-  return copy;
+  const read = readArrayItems(value as readonly unknown[]);
+  if ('items' in read) return read.items;
+  const path = read.failedAt < 0 ? where.path : `${where.path}/${read.failedAt}`;
+  return fail({ ...where, path }, 'could not be read', read.cause);
 }
 
 function text(value: unknown, where: Where): string {
