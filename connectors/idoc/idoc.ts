@@ -1,3 +1,5 @@
+import type { IdocSchema } from './schema/idoc-schema.js';
+
 /**
  * The control record EDI_DC40 of an IDoc, every field by its lower-case SAP name. Values are as
  * written with trailing blanks removed (leading zeros and leading blanks are kept); an empty
@@ -149,13 +151,20 @@ export interface IdocWarning {
  * Why a warning was raised:
  * - `NO_SCHEMA`: no schema describes the IDoc type; its segments are kept as raw text.
  * - `UNKNOWN_SEGMENT`: a segment is not in the schema; it is kept as raw text (`unparsed`).
- * - `UNKNOWN_FIELD`: IDoc-XML fields are not in their segment's definition (one warning per
- *   segment type, `field` lists them); they are kept by name.
+ * - `UNKNOWN_FIELD`: an IDoc-XML field is not in its segment's definition in a schema the caller
+ *   gave (`field` names it); it is kept by name, but a flat file cannot carry it. The built-in
+ *   layouts are knowingly partial (they stop where the public field lists stop), so fields past
+ *   their end are no warning.
  * - `LOOP_MAX_EXCEEDED`: a segment occurs more often than its definition allows.
  * - `HIERARCHY_FROM_HLEVEL`: the tree was rebuilt from HLEVEL alone, which is ambiguous.
  * - `HIERARCHY_GUESSED`: a segment had no schema position, PSGNUM or HLEVEL; it was attached to
  *   the segment before it.
  * - `SCHEMA_MISMATCH`: a segment's position contradicts the schema; PSGNUM was followed.
+ *
+ * The first three are about the schemas, the same for every IDoc of a type: a parse (or a
+ * stream) gives each once per IDoc type, segment type and field, with the first IDoc that shows
+ * it (`idoc.schema` tells of every IDoc whether a schema describes it). The others are about one
+ * IDoc's data and are given with each IDoc, once per segment type.
  */
 export type IdocWarningCode =
   | 'NO_SCHEMA'
@@ -166,7 +175,15 @@ export type IdocWarningCode =
   | 'HIERARCHY_GUESSED'
   | 'SCHEMA_MISMATCH';
 
-/** One IDoc: its control record and its segment tree. */
+/**
+ * One IDoc: its control record and its segment tree.
+ *
+ * Segments read from a flat file are objects whose `segnum`, `fields`, `unparsed` and `record`
+ * are cut from the record when first read: change them in place, or copy a segment with
+ * `JSON.parse(JSON.stringify(segment))`; object spread and `structuredClone` copy only `name`
+ * and `children` of such a segment (writeIdoc then refuses the copy for its missing `segnum`
+ * or `fields`, rather than losing its raw text).
+ */
 export interface Idoc {
   /** The control record EDI_DC40. */
   control: IdocControl;
@@ -176,4 +193,17 @@ export interface Idoc {
   flat?: IdocFlatLayout;
   /** What the parser tolerated in this IDoc, if anything. */
   warnings?: IdocWarning[];
+  /**
+   * The schema the IDoc was read with (the object given in `options.schemas`, or a built-in
+   * one), set by `parseIdoc` and `parseIdocStream`; undefined when no schema describes the IDoc
+   * type. `writeIdoc` lays the IDoc out with it when `options.schemas` has no schema for its
+   * type, so a parsed IDoc is written back without passing its schema again.
+   *
+   * On the IDocs the parsers return it is an accessor of their class, not an own property:
+   * `JSON.stringify`, `structuredClone`, object spread and equality checks leave it out (it can
+   * be large, and shared by every IDoc of a file). Such a copy is written with
+   * `options.schemas`, or carries the schema again when it is set explicitly
+   * (`{ ...idoc, schema: idoc.schema }`). Set it on an IDoc built in code to name its layout.
+   */
+  schema?: IdocSchema;
 }

@@ -25,6 +25,7 @@ export { parseIdocStream } from './read/parse-idoc-stream.js';
 export type { IdocEncoding } from './read/text-decoder.js';
 export { builtinIdocSchemas } from './schema/builtin-idoc-schemas.js';
 export type { IdocFieldDefinition, IdocSchema, IdocSegmentDefinition } from './schema/idoc-schema.js';
+export type { LoadIdocSchemaOptions } from './schema/load-idoc-schema.js';
 export { loadIdocSchema } from './schema/load-idoc-schema.js';
 export { writeIdoc } from './write/write-idoc.js';
 export type { WriteIdocOptions } from './write/write-idoc-options.js';

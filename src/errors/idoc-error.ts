@@ -20,6 +20,8 @@ import { MillwrightError } from './millwright-error.js';
  *   IDoc structure.
  * - `INVALID_SCHEMA`: a WE60/WE63 parser export cannot be read.
  * - `IDOC_TOO_LARGE`: one IDoc in a stream exceeds the configured size limit.
+ * - `INVALID_INPUT`: the input is not an IDoc file at all: neither text nor bytes (or, for a
+ *   stream, no stream or iterable of chunks).
  */
 export type IdocErrorCode =
   | 'TRUNCATED_RECORD'
@@ -36,7 +38,8 @@ export type IdocErrorCode =
   | 'INVALID_ENCODING'
   | 'INVALID_XML'
   | 'INVALID_SCHEMA'
-  | 'IDOC_TOO_LARGE';
+  | 'IDOC_TOO_LARGE'
+  | 'INVALID_INPUT';
 
 /** Where in an IDoc file the problem is; every field is optional and none is secret. */
 export interface IdocErrorDetails {

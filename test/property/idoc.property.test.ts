@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { IdocError } from 'millwright';
+import { IdocError, MillwrightError } from 'millwright';
 import {
   builtinIdocSchemas,
   type Idoc,
@@ -14,6 +14,15 @@ import {
   writeIdoc,
 } from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
+import {
+  type Hostility,
+  hostileAt,
+  hostility,
+  objectPaths,
+  resultOrError,
+  revokedProxy,
+  thrownValue,
+} from '../support/hostile-values.js';
 
 const fixtures = new URL('../fixtures/idoc/', import.meta.url);
 const read = (name: string): Buffer => readFileSync(new URL(name, fixtures));
@@ -272,5 +281,184 @@ describe('damaged input ends in an IdocError, never another exception or a hang 
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the IDoc-XML reader accepts a value exactly when the writer can write it (property)', () => {
+  const control = parseIdoc(read('loipro01.xml'))[0]?.control as IdocControl;
+  /** Characters around every edge of XML 1.0's Char production, and ordinary text. */
+  const char = fc.oneof(
+    fc.constantFrom(
+      '\u0000',
+      '\u0001',
+      '\u0008',
+      '\t',
+      '\n',
+      '\u000B',
+      '\u000C',
+      '\r',
+      '\u001F',
+      ' ',
+      '&',
+      '<',
+      '>',
+      '"',
+      "'",
+      ']',
+      '\uD7FF',
+      '\uD800',
+      '\uDBFF',
+      '\uDC00',
+      '\uDFFF',
+      '\uE000',
+      '\uFFFD',
+      '\uFFFE',
+      '\uFFFF',
+      '\uD83D\uDE00',
+    ),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    fc.constantFrom(...'AZaz09-é中'),
+  );
+  const text = fc.array(char, { minLength: 1, maxLength: 8 }).map((chars) => chars.join(''));
+  /** The value as a hand-written document holds it: markup characters escaped, nothing else changed. */
+  const escapeMarkup = (value: string): string =>
+    value.replace(
+      /[&<>\r]/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' })[c] as string,
+    );
+  const idocWith = (value: string): Idoc => ({
+    control,
+    segments: [{ name: 'Z1A', segnum: '', fields: { F: value }, children: [] }],
+  });
+
+  it('for any string: parseIdoc reads it iff writeIdoc writes it, and reads back what was written', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        let written: string | undefined;
+        try {
+          written = writeIdoc(idocWith(value), { format: 'xml', schemas: [] });
+        } catch (error) {
+          expect(error).toBeInstanceOf(IdocError);
+        }
+        const document = `<LOIPRO01><IDOC BEGIN="1"><EDI_DC40 SEGMENT="1"><TABNAM>EDI_DC40</TABNAM></EDI_DC40><Z1A SEGMENT="1"><F>${escapeMarkup(value)}</F></Z1A></IDOC></LOIPRO01>`;
+        let read: Idoc[] | undefined;
+        try {
+          read = parseIdoc(document, { schemas: [] });
+        } catch (error) {
+          expect(error).toBeInstanceOf(IdocError);
+        }
+        expect(read !== undefined).toBe(written !== undefined);
+        if (written === undefined || read === undefined) return;
+        const expected = value.replace(/ +$/, '');
+        expect(read[0]?.segments[0]?.fields['F']).toBe(expected === '' ? undefined : expected);
+        expect(parseIdoc(written, { schemas: [] })[0]?.segments[0]?.fields['F']).toBe(
+          expected === '' ? undefined : expected,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('hostile callers: options, schemas and IDocs are read once, errors are MillwrightErrors (property)', () => {
+  const flatFile = read('loipro01.lf.idoc');
+  const site = loadIdocSchema(read('zmatmas05.parser.txt').toString('utf8'));
+  const zFile = read('matmas05.z-segment.idoc');
+  /** What a changing getter answers after its first read: anything, and values that look almost right. */
+  const later = fc.oneof(
+    fc.anything().map((value) => () => value),
+    fc
+      .constantFrom('latin1', 'xml', 'fixed', 'flat', 7, null, {}, [], '', 'E1MARAM', [site])
+      .map((value) => () => value),
+    fc.constant(revokedProxy),
+  );
+  const how = hostility(later);
+  const plainJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+  const parsedZ = plainJson(parseIdoc(zFile, { schemas: [site] })) as Idoc[];
+  const expectedParse = plainJson(parseIdoc(zFile, { schemas: [site], encoding: 'utf-8', framing: 'auto' }));
+  const expectedWrite = zFile.toString('utf8');
+  const parseOptions = { schemas: [site], encoding: 'utf-8', format: 'auto', framing: 'auto' };
+  /**
+   * What a library that reads each value once sees of `base` made hostile at `path`: `base`
+   * itself, except that a throwing iterator replaces an object by one without keys (an iterator
+   * is never called: objects are read by key, arrays by index).
+   */
+  const seenOnce = (base: unknown, path: readonly string[], how: Hostility): unknown => {
+    if (how.kind !== 'throwing-iterator') return base;
+    let target: unknown = base;
+    for (const key of path) target = (target as Record<string, unknown>)[key];
+    return Array.isArray(target) ? undefined : hostileAt(base, path, how, () => new Error('unused'));
+  };
+  const writeOptions = { schemas: [site], format: 'flat', recordLength: 'as-read', numbering: 'keep' };
+
+  it('parseIdoc and parseIdocStream: hostile options, schema lists and schemas', async () => {
+    const schemaPaths = objectPaths(plainJson(site)).map((path) => ['schemas', '0', ...path]);
+    const paths = [[], ['schemas'], ...schemaPaths];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), how, thrownValue, async (path, hostile, thrown) => {
+        const base = { ...parseOptions, schemas: [plainJson(site)] };
+        const seen = seenOnce(base, path, hostile);
+        const expected =
+          seen === base
+            ? expectedParse
+            : resultOrError(MillwrightError, () => plainJson(parseIdoc(zFile, seen as never)));
+        const options = hostileAt(base, path, hostile, thrown) as never;
+        const parsed = resultOrError(MillwrightError, () => parseIdoc(zFile, options));
+        if (parsed !== undefined) expect(plainJson(parsed)).toEqual(expected);
+        const options2 = hostileAt(base, path, hostile, thrown) as never;
+        try {
+          const streamed: Idoc[] = [];
+          for await (const idoc of parseIdocStream([zFile], options2)) streamed.push(idoc);
+          expect(plainJson(streamed)).toEqual(expected);
+        } catch (error) {
+          expect(error).toBeInstanceOf(MillwrightError);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('writeIdoc: hostile options, and IDocs hostile anywhere (control, segments, fields, records, layout)', () => {
+    const idocPaths = objectPaths(parsedZ).map((path) => ['idocs', ...path]);
+    const optionPaths = objectPaths(writeOptions).map((path) => ['options', ...path]);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...idocPaths, ...optionPaths),
+        how,
+        thrownValue,
+        (path, hostile, thrown) => {
+          const base = { idocs: parsedZ, options: writeOptions };
+          const seen = seenOnce(base, path, hostile) as typeof base | undefined;
+          const expected =
+            seen === base
+              ? expectedWrite
+              : seen && resultOrError(MillwrightError, () => writeIdoc(seen.idocs, seen.options as never));
+          const hostileInput = hostileAt(base, path, hostile, thrown) as typeof base;
+          const written = resultOrError(MillwrightError, () =>
+            writeIdoc(hostileInput.idocs, hostileInput.options as never),
+          );
+          if (written !== undefined) expect(written).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('loadIdocSchema: hostile options', () => {
+    const text = read('zmini01.parser.txt');
+    fc.assert(
+      fc.property(how, thrownValue, (hostile, thrown) => {
+        const options = hostileAt({ encoding: 'utf-8' }, [], hostile, thrown) as never;
+        const schema = resultOrError(MillwrightError, () => loadIdocSchema(text, options));
+        if (schema !== undefined) expect(schema).toEqual(mini);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('parseIdoc refuses options that are a revoked Proxy with a MillwrightError', () => {
+    expect(
+      resultOrError(MillwrightError, () => parseIdoc(flatFile, revokedProxy() as never)),
+    ).toBeUndefined();
   });
 });

@@ -1,10 +1,17 @@
 import { IdocError } from '../../../src/errors/idoc-error.js';
-import type { Idoc, Segment } from '../idoc.js';
 import { assertSegmentDepth, MAX_SEGMENT_DEPTH } from '../read/segment-tree-builder.js';
 import type { CompiledSchema, CompiledSegment } from '../schema/compile-schema.js';
+import type { IdocFieldDefinition } from '../schema/idoc-schema.js';
 import { assertFieldText, assertSingleLine } from '../write/field-text.js';
-import { assertSegmentShape } from '../write/idoc-shape.js';
+import {
+  type IdocToWrite,
+  readFieldValues,
+  readItem,
+  readSegmentToWrite,
+  type SegmentToWrite,
+} from '../write/read-idoc-object.js';
 import type { ResolvedWriteIdocOptions } from '../write/write-idoc-options.js';
+import { countSegment, type WritePlan } from '../write/write-plan.js';
 import { blanks, trimBlanks } from './fixed-text.js';
 import {
   CONTROL_RECORD_LENGTH,
@@ -13,12 +20,16 @@ import {
   DATA_RECORD_LENGTH,
   dataHeaderLayout,
   SDATA_LENGTH,
+  SDATA_OFFSET,
 } from './record-layout.js';
 
+const NO_NAMES: readonly string[] = [];
+/** The values of one segment's defined fields, reused from segment to segment. */
+const scratch: unknown[] = [];
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
 /** The per-IDoc choices: options first, then how the IDoc was read, then the defaults. */
-interface Plan {
-  readonly idoc: Idoc;
-  readonly schema: CompiledSchema | undefined;
+interface Plan extends WritePlan {
   readonly framing: 'newline' | 'fixed';
   readonly lineEnding: '\n' | '\r\n';
   /** Whether records keep the length they were read with. */
@@ -26,18 +37,20 @@ interface Plan {
   readonly trimmed: boolean;
   readonly renumber: boolean;
   readonly segmentNames: ResolvedWriteIdocOptions['segmentNames'];
-  counter: number;
 }
 
-/** Writes IDocs as one flat file. */
-export function writeFlatIdocs(idocs: readonly Idoc[], options: ResolvedWriteIdocOptions): string {
+/** Writes IDocs (each read once by readIdocToWrite, with the schema it is written with) as one flat file. */
+export function writeFlatIdocs(
+  idocs: readonly (readonly [IdocToWrite, CompiledSchema | undefined])[],
+  options: ResolvedWriteIdocOptions,
+): string {
   let output = '';
-  idocs.forEach((idoc, index) => {
+  idocs.forEach(([idoc, schema], index) => {
     const flat = idoc.flat;
     const framing = options.framing ?? flat?.framing ?? 'newline';
     const plan: Plan = {
       idoc,
-      schema: options.registry.find(idoc.control.idoctyp, idoc.control.cimtyp),
+      schema,
       framing,
       lineEnding: options.lineEnding ?? flat?.lineEnding ?? '\n',
       asRead: framing === 'newline' && options.recordLength === 'as-read' && flat?.framing === 'newline',
@@ -47,7 +60,7 @@ export function writeFlatIdocs(idocs: readonly Idoc[], options: ResolvedWriteIdo
       counter: 0,
     };
     const records: string[] = [controlRecord(plan)];
-    writeSegments(plan, idoc.segments, undefined, '000000', 1, records);
+    writeSegments(plan, idoc.segments, idoc.segmentCount, undefined, '000000', 1, records);
     const separator = framing === 'newline' ? plan.lineEnding : '';
     output += records.join(separator);
     const last = index === idocs.length - 1;
@@ -58,8 +71,8 @@ export function writeFlatIdocs(idocs: readonly Idoc[], options: ResolvedWriteIdo
 }
 
 function controlRecord(plan: Plan): string {
-  const { control } = plan.idoc;
-  const where = { docnum: control.docnum };
+  const { control, docnum } = plan.idoc;
+  const where = { docnum };
   let line = '';
   for (const field of controlLayout) {
     const value: unknown = control[field.key] ?? '';
@@ -72,22 +85,24 @@ function controlRecord(plan: Plan): string {
 
 function writeSegments(
   plan: Plan,
-  segments: readonly Segment[],
+  segments: readonly unknown[],
+  count: number,
   parent: CompiledSegment | undefined,
   parentSegnum: string,
   depth: number,
   records: string[],
 ): void {
-  for (const segment of segments as readonly unknown[]) {
-    assertSegmentShape(segment, { docnum: plan.idoc.control.docnum });
-    plan.counter += 1;
-    if (depth > MAX_SEGMENT_DEPTH)
-      assertSegmentDepth(depth, { docnum: plan.idoc.control.docnum, segment: segment.name });
+  const docnum = plan.idoc.docnum;
+  const where = { docnum };
+  for (let index = 0; index < count; index += 1) {
+    const segment = readSegmentToWrite(readItem(segments, index, where), where);
+    countSegment(plan, segment.name);
+    if (depth > MAX_SEGMENT_DEPTH) assertSegmentDepth(depth, { docnum, segment: segment.name });
     const compiled = definitionOf(plan.schema, parent, segment.name, depth);
     const keep = !plan.renumber && segment.record !== undefined;
     const segnum = keep ? segment.segnum : String(plan.counter).padStart(6, '0');
     records.push(dataRecord(plan, segment, compiled, segnum, parentSegnum, depth, keep));
-    writeSegments(plan, segment.children, compiled, segnum, depth + 1, records);
+    writeSegments(plan, segment.children, segment.childCount, compiled, segnum, depth + 1, records);
   }
 }
 
@@ -104,16 +119,16 @@ function definitionOf(
 
 function dataRecord(
   plan: Plan,
-  segment: Segment,
+  segment: SegmentToWrite,
   compiled: CompiledSegment | undefined,
   segnum: string,
   parentSegnum: string,
   depth: number,
   keep: boolean,
 ): string {
-  const { control } = plan.idoc;
+  const { control, docnum } = plan.idoc;
   const record = segment.record;
-  const where = { docnum: control.docnum, segnum, segment: segment.name };
+  const where = { docnum, segnum, segment: segment.name };
   const header =
     headerField('segnam', segmentName(plan, segment, compiled), where) +
     headerField('mandt', keep && record !== undefined ? record.mandt : control.mandt, where) +
@@ -133,7 +148,7 @@ function dataRecord(
   );
 }
 
-function segmentName(plan: Plan, segment: Segment, compiled: CompiledSegment | undefined): string {
+function segmentName(plan: Plan, segment: SegmentToWrite, compiled: CompiledSegment | undefined): string {
   const written = segment.record?.segnam;
   if (plan.segmentNames === 'as-read' && written !== undefined) {
     const sameType = written === segment.name || plan.schema?.typeOf(written) === segment.name;
@@ -145,68 +160,79 @@ function segmentName(plan: Plan, segment: Segment, compiled: CompiledSegment | u
 
 type Where = { readonly docnum: string; readonly segnum: string; readonly segment: string };
 
-function headerField(key: keyof typeof dataHeaderLayout, value: string, where: Where): string {
+function headerField(key: keyof typeof dataHeaderLayout, value: unknown, where: Where): string {
   const { name, length } = dataHeaderLayout[key];
   return fieldText(undefined, value, length, name, name, where);
 }
 
-/** SDATA: each defined field at its offset, then any unparsed text after the last field. */
+/** SDATA: each defined field at its offset, then any unparsed text where the layout it was read with ended. */
 function segmentData(
   plan: Plan,
-  segment: Segment,
+  segment: SegmentToWrite,
   compiled: CompiledSegment | undefined,
   where: Where,
 ): string {
-  const { fields } = segment;
   let data = '';
-  let used = 0;
+  const names = compiled?.fieldNames ?? NO_NAMES;
+  const known = scratch;
+  const unknown = readFieldValues(segment, names, compiled?.fieldSet ?? NO_FIELDS, known, where)?.[0];
   if (compiled === undefined) {
-    const field = Object.keys(fields)[0];
-    if (field !== undefined) {
+    if (unknown !== undefined) {
       throw new IdocError(
         'UNKNOWN_SEGMENT',
         `segment ${segment.name} has fields but no schema gives its layout; pass its schema in options.schemas`,
-        { ...where, field },
+        { ...where, field: unknown[0] },
       );
     }
   } else {
-    const definitions = compiled.definition.fields;
-    for (const definition of definitions) {
-      const value = fields[definition.name];
-      if (value !== undefined) used += 1;
-      if (definition.offset > data.length) data += blanks(definition.offset - data.length);
-      data += fieldText(
-        plan,
-        value === undefined ? '' : value,
-        definition.length,
-        definition.name,
-        definition.name,
-        where,
+    if (unknown !== undefined) {
+      throw new IdocError(
+        'UNKNOWN_FIELD',
+        `segment ${segment.name} has no field ${unknown[0]} in the schema it is written with (${schemaName(plan.schema)}); pass a schema that has it in options.schemas`,
+        { ...where, field: unknown[0] },
       );
     }
-    if (used !== Object.keys(fields).length) {
-      const known = new Set(compiled.fieldNames);
-      const unknown = Object.keys(fields).find((name) => !known.has(name)) as string;
-      throw new IdocError('UNKNOWN_FIELD', `segment ${segment.name} has no field ${unknown}`, {
-        ...where,
-        field: unknown,
-      });
+    const definitions = compiled.definition.fields;
+    for (let index = 0; index < definitions.length; index += 1) {
+      const { name, length } = definitions[index] as IdocFieldDefinition;
+      const value = known[index];
+      data += fieldText(plan, value === undefined ? '' : value, length, name, name, where);
     }
   }
-  const unparsed: unknown = segment.unparsed;
+  const unparsed = segment.unparsed;
   if (unparsed !== undefined && unparsed !== '') {
-    assertFieldText(unparsed, `the unparsed text of ${segment.name}`, where);
-    if (plan.framing === 'newline') assertSingleLine(unparsed, `the unparsed text of ${segment.name}`, where);
+    const what = `the unparsed text of ${segment.name}`;
+    assertFieldText(unparsed, what, where);
+    if (plan.framing === 'newline') assertSingleLine(unparsed, what, where);
+    data = placeRaw(data, segment, where);
     if (data.length + unparsed.length > SDATA_LENGTH) {
-      throw new IdocError(
-        'VALUE_TOO_LONG',
-        `the unparsed text of ${segment.name} does not fit in 1000 characters`,
-        where,
-      );
+      throw new IdocError('VALUE_TOO_LONG', `${what} does not fit in 1000 characters`, where);
     }
     data += unparsed;
   }
   return data;
+}
+
+/**
+ * The segment data padded to where the raw rest of a segment read from a flat file belongs: the
+ * end of the layout it was read with. A layout with fields past that point would overwrite the
+ * raw text, which holds those fields' values as read.
+ * @throws {IdocError} `INVALID_RECORD` in that case.
+ */
+function placeRaw(data: string, segment: SegmentToWrite, where: Where): string {
+  const start = segment.rawStart === undefined ? data.length : segment.rawStart - SDATA_OFFSET;
+  if (data.length <= start) return data + blanks(start - data.length);
+  throw new IdocError(
+    'INVALID_RECORD',
+    `segment ${segment.name} was read with a layout that ends at character ${segment.rawStart ?? 0}; the schema it is written with has fields up to character ${data.length + SDATA_OFFSET}, over its raw text: parse the file with that schema, or write it with the one it was read with`,
+    where,
+  );
+}
+
+function schemaName(schema: CompiledSchema | undefined): string {
+  if (schema === undefined) return 'none';
+  const { basicType, extension } = schema.schema;
+  return extension === '' ? basicType : `${basicType}/${extension}`;
 }
 
 /**

@@ -21,7 +21,9 @@ import {
 } from '../flat/record-layout.js';
 import type { Idoc, IdocControl, IdocWarning, IdocWarningCode } from '../idoc.js';
 import type { CompiledSchema, CompiledSegment, SchemaRegistry } from '../schema/compile-schema.js';
+import { ParsedIdoc } from './parsed-idoc.js';
 import { type RecordContext, SegmentTreeBuilder, type WarningSink } from './segment-tree-builder.js';
+import { WarningLog } from './warning-log.js';
 
 /** Receives records from a record splitter. */
 export interface RecordSink {
@@ -70,19 +72,24 @@ class OpenIdoc implements HeaderExpectation, WarningSink {
     readonly control: IdocControl,
     readonly controlLength: number,
     readonly schema: CompiledSchema | undefined,
+    private readonly log: WarningLog,
   ) {
     this.docnum = control.docnum;
     this.docnumCodes = digitCodes(control.docnum);
     this.tree = new SegmentTreeBuilder(schema, control.docnum, this);
   }
 
-  /** Records a warning; segment warnings are given once per segment type, the others once per IDoc. */
+  /**
+   * Records a warning; segment warnings are given once per segment type, the others once per
+   * IDoc, and the schema-gap warnings once per parse (see WarningLog).
+   */
   warn(code: IdocWarningCode, message: string, context: RecordContext): void {
     const perSegment =
       code === 'UNKNOWN_SEGMENT' || code === 'LOOP_MAX_EXCEEDED' || code === 'SCHEMA_MISMATCH';
     const key = perSegment ? `${code}:${context.segnam}` : code;
     if (this.warned.has(key)) return;
     this.warned.add(key);
+    if (!this.log.shouldGive(code, this.control, context.segnam)) return;
     const warning: { -readonly [K in keyof IdocWarning]: IdocWarning[K] } = { code, message };
     if (context.docnum !== '') warning.docnum = context.docnum;
     if (context.segnum !== '') warning.segnum = context.segnum;
@@ -103,14 +110,22 @@ export class IdocAssembler implements RecordSink {
   private lastName: KnownName | undefined;
   /** The record being read (one object, moved from record to record). */
   private readonly cursor: RecordText = { text: '', codes: undefined, start: 0, end: 0 };
+  /** The size of the IDoc being read, its records counted at full length. */
+  private idocLength = 0;
+  /** The schema-gap warnings given so far. */
+  private readonly log = new WarningLog();
 
   /**
    * @param registry - the schemas to read segments with.
    * @param completed - receives each IDoc when its last record has been read; a stream empties it.
+   * @param maxIdocLength - the largest IDoc accepted, in characters, each record counted at its
+   *   full length (524 or 1063 characters) however it was framed: a stream holds one IDoc at a
+   *   time, so this bounds its memory, also for right-trimmed lines.
    */
   constructor(
     private readonly registry: SchemaRegistry,
     readonly completed: Idoc[] = [],
+    private readonly maxIdocLength = Number.POSITIVE_INFINITY,
   ) {}
 
   layout(framing: 'fixed' | 'newline', lineEnding: '\n' | '\r\n'): void {
@@ -163,6 +178,8 @@ export class IdocAssembler implements RecordSink {
 
   private startIdoc(record: RecordText, offset: number): void {
     this.finishIdoc(this.framing === 'newline');
+    this.idocLength = 0;
+    this.count(CONTROL_RECORD_LENGTH, undefined, offset);
     const length = record.end - record.start;
     if (length > CONTROL_RECORD_LENGTH)
       checkLength(record.text.slice(record.start, record.end), CONTROL_RECORD_LENGTH, offset, 'control');
@@ -174,7 +191,7 @@ export class IdocAssembler implements RecordSink {
       });
     }
     const schema = this.registry.find(control.idoctyp, control.cimtyp);
-    const open = new OpenIdoc(control, length, schema);
+    const open = new OpenIdoc(control, length, schema, this.log);
     this.current = open;
     if (schema === undefined) {
       const type = control.cimtyp === '' ? control.idoctyp : `${control.idoctyp}/${control.cimtyp}`;
@@ -187,21 +204,19 @@ export class IdocAssembler implements RecordSink {
     const open = this.current;
     if (open === undefined) return;
     this.current = undefined;
-    const idoc: Idoc = {
-      control: open.control,
-      segments: open.tree.roots,
-      flat: {
-        framing: this.framing,
-        lineEnding: this.lineEnding,
-        finalLineEnding,
-        controlLength: open.controlLength,
-      },
+    const flat = {
+      framing: this.framing,
+      lineEnding: this.lineEnding,
+      finalLineEnding,
+      controlLength: open.controlLength,
     };
-    if (open.warnings.length > 0) idoc.warnings = open.warnings;
-    this.completed.push(idoc);
+    this.completed.push(
+      new ParsedIdoc(open.control, open.tree.roots, open.schema?.source, flat, open.warnings),
+    );
   }
 
   private addData(open: OpenIdoc, record: RecordText, offset: number): void {
+    this.count(DATA_RECORD_LENGTH, open.docnum, offset);
     const { text, start, end } = record;
     if (end - start > DATA_RECORD_LENGTH)
       checkLength(text.slice(start, end), DATA_RECORD_LENGTH, offset, 'data');
@@ -229,6 +244,21 @@ export class IdocAssembler implements RecordSink {
       open.warn('UNKNOWN_SEGMENT', message, { docnum: open.docnum, segnum: segment.segnum, segnam, offset });
     }
     open.tree.place(segment, compiled, offset);
+  }
+
+  /**
+   * Adds a record to the size of the IDoc being read.
+   * @throws {IdocError} `IDOC_TOO_LARGE` with the offset of the record that takes it past the limit.
+   */
+  private count(length: number, docnum: string | undefined, offset: number): void {
+    this.idocLength += length;
+    if (this.idocLength > this.maxIdocLength) {
+      throw new IdocError(
+        'IDOC_TOO_LARGE',
+        `IDoc ${docnum ?? ''} exceeds maxIdocLength, ${this.maxIdocLength} characters (flat records count 524 or 1063 characters each, however they are framed)`,
+        { docnum, offset },
+      );
+    }
   }
 
   /**

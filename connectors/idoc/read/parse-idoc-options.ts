@@ -1,9 +1,12 @@
-import { ValidationError, type ValidationIssue } from '../../../src/errors/validation-error.js';
 import type { FramingOption } from '../flat/record-splitter.js';
-import { builtinIdocSchemas } from '../schema/builtin-idoc-schemas.js';
-import { createSchemaRegistry, type SchemaRegistry } from '../schema/compile-schema.js';
+import {
+  builtinSchemaRegistry,
+  createSchemaRegistry,
+  type SchemaRegistry,
+} from '../schema/compile-schema.js';
 import type { IdocSchema } from '../schema/idoc-schema.js';
-import type { IdocEncoding } from './text-decoder.js';
+import { OptionIssues } from './read-caller-options.js';
+import { IDOC_ENCODINGS, type IdocEncoding } from './text-decoder.js';
 
 /** Options of `parseIdoc` and `parseIdocStream`. */
 export interface ParseIdocOptions {
@@ -22,79 +25,56 @@ export interface ParseIdocOptions {
   readonly framing?: FramingOption;
 }
 
-/** {@link ParseIdocOptions} with every default filled in. */
+/** {@link ParseIdocOptions} (and the stream's options) with every default filled in. */
 export interface ResolvedParseIdocOptions {
   readonly registry: SchemaRegistry;
   readonly encoding: IdocEncoding;
   readonly format: 'auto' | 'flat' | 'xml';
   readonly framing: FramingOption;
+  /** The largest IDoc a stream accepts, in characters; unlimited for `parseIdoc`. */
+  readonly maxIdocLength: number;
 }
 
-const ENCODINGS: readonly unknown[] = ['utf-8', 'latin1'];
-const FORMATS: readonly unknown[] = ['auto', 'flat', 'xml'];
-const FRAMINGS: readonly unknown[] = ['auto', 'fixed', 'newline'];
+const FORMATS = ['auto', 'flat', 'xml'] as const;
+const FRAMINGS: readonly FramingOption[] = ['auto', 'fixed', 'newline'];
+const KEYS = ['schemas', 'encoding', 'format', 'framing'] as const;
+const STREAM_KEYS = [...KEYS, 'maxIdocLength'] as const;
 
-/**
- * Checks {@link ParseIdocOptions} and fills every default, in one place.
- * @returns the resolved options.
- * @throws {ValidationError} listing each invalid option by JSON Pointer (`/encoding`,
- *   `/schemas/1`...), for callers without TypeScript or with options from a configuration file.
- */
-export function resolveParseIdocOptions(options: ParseIdocOptions = {}): ResolvedParseIdocOptions {
-  const issues: ValidationIssue[] = [];
-  const oneOf = (value: unknown, allowed: readonly unknown[], path: string): void => {
-    if (value !== undefined && !allowed.includes(value))
-      issues.push({ path, code: 'invalid_value', message: `must be one of ${allowed.join(', ')}` });
-  };
-  oneOf(options.encoding, ENCODINGS, '/encoding');
-  oneOf(options.format, FORMATS, '/format');
-  oneOf(options.framing, FRAMINGS, '/framing');
-  const schemas: unknown = options.schemas;
-  if (schemas !== undefined && !Array.isArray(schemas)) {
-    issues.push({ path: '/schemas', code: 'invalid_type', message: 'must be an array of IDoc schemas' });
-  } else {
-    (schemas ?? []).forEach((schema: unknown, index: number) => {
-      if (!isIdocSchema(schema))
-        issues.push({
-          path: `/schemas/${index}`,
-          code: 'invalid_type',
-          message: 'must be an IDoc schema from loadIdocSchema() or builtinIdocSchemas',
-        });
-    });
-  }
-  if (issues.length > 0) throw new ValidationError(issues, { schema: 'ParseIdocOptions' });
-  return {
-    registry: createSchemaRegistry(options.schemas ?? builtinIdocSchemas),
-    encoding: options.encoding ?? 'utf-8',
-    format: options.format ?? 'auto',
-    framing: options.framing ?? 'auto',
-  };
-}
-
-/** Whether a value has the shape of an {@link IdocSchema}. */
-function isIdocSchema(value: unknown): value is IdocSchema {
-  if (typeof value !== 'object' || value === null) return false;
-  const schema = value as Partial<IdocSchema>;
-  return (
-    typeof schema.basicType === 'string' &&
-    typeof schema.extension === 'string' &&
-    Array.isArray(schema.segments)
-  );
-}
-
-/** The default of {@link ParseIdocStreamOptions.maxIdocLength}: 64 Mi characters. */
+/** The default of `ParseIdocStreamOptions.maxIdocLength`: 64 Mi characters. */
 const DEFAULT_MAX_IDOC_LENGTH = 64 * 1024 * 1024;
 
 /**
- * Checks `maxIdocLength` of {@link ParseIdocStreamOptions} and fills its default.
- * @returns the limit in characters.
- * @throws {ValidationError} at `/maxIdocLength` unless it is an integer >= 1.
+ * Checks the options of `parseIdoc` (or, with `stream`, of `parseIdocStream`) and fills every
+ * default, in one place. Each option is read once.
+ * @returns the resolved options.
+ * @throws {ValidationError} listing each invalid option by JSON Pointer (`/encoding`,
+ *   `/schemas/1`, `/maxIdocLength`..., or the root for options that are not an object), also
+ *   for an option whose getter or Proxy trap throws, for callers without TypeScript or with
+ *   options from a configuration file.
+ * @throws {IdocError} `INVALID_SCHEMA` for a schema whose content is invalid (see compileSchema).
  */
-export function resolveMaxIdocLength(value: unknown): number {
+export function resolveParseIdocOptions(options: unknown, stream = false): ResolvedParseIdocOptions {
+  const issues = new OptionIssues(stream ? 'ParseIdocStreamOptions' : 'ParseIdocOptions');
+  const values = issues.read(options, stream ? STREAM_KEYS : KEYS);
+  const { encoding, format, framing } = values;
+  issues.oneOf(encoding, IDOC_ENCODINGS, '/encoding');
+  issues.oneOf(format, FORMATS, '/format');
+  issues.oneOf(framing, FRAMINGS, '/framing');
+  const schemas = issues.schemas(values.schemas);
+  const maxIdocLength = stream ? readMaxIdocLength(values.maxIdocLength, issues) : Number.POSITIVE_INFINITY;
+  issues.throwIfAny();
+  return {
+    registry: schemas === undefined ? builtinSchemaRegistry() : createSchemaRegistry(schemas),
+    encoding: (encoding as IdocEncoding | undefined) ?? 'utf-8',
+    format: (format as ResolvedParseIdocOptions['format'] | undefined) ?? 'auto',
+    framing: (framing as FramingOption | undefined) ?? 'auto',
+    maxIdocLength,
+  };
+}
+
+function readMaxIdocLength(value: unknown, issues: OptionIssues): number {
   if (value === undefined) return DEFAULT_MAX_IDOC_LENGTH;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
-  throw new ValidationError(
-    [{ path: '/maxIdocLength', code: 'invalid_value', message: 'must be an integer >= 1' }],
-    { schema: 'ParseIdocStreamOptions' },
-  );
+  issues.add('/maxIdocLength', 'invalid_value', 'must be an integer >= 1');
+  return DEFAULT_MAX_IDOC_LENGTH;
 }

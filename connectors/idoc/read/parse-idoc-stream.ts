@@ -5,18 +5,20 @@ import type { Idoc } from '../idoc.js';
 import { parseIdocXml } from '../xml/parse-idoc-xml.js';
 import { XmlIdocSplitter } from '../xml/xml-idoc-splitter.js';
 import { IdocAssembler } from './idoc-assembler.js';
-import {
-  type ParseIdocOptions,
-  resolveMaxIdocLength,
-  resolveParseIdocOptions,
-} from './parse-idoc-options.js';
+import { chunksOf } from './idoc-input.js';
+import { type ParseIdocOptions, resolveParseIdocOptions } from './parse-idoc-options.js';
 import { createChunkDecoder } from './text-decoder.js';
+import { WarningLog } from './warning-log.js';
 
 /** Options of {@link parseIdocStream}. */
 export interface ParseIdocStreamOptions extends ParseIdocOptions {
   /**
-   * The largest single IDoc-XML `<IDOC>` element accepted, in characters; a stream holds one IDoc
-   * at a time, so this bounds its memory.
+   * The largest single IDoc accepted, in characters: an IDoc-XML `<IDOC>` element, or the
+   * records of a flat IDoc, each counted at its full length (524 characters for the control
+   * record, 1063 for a data record) however it was framed, so the default allows 63,130 data
+   * records. A stream holds one IDoc at a time, so this bounds its memory; an IDoc past it ends
+   * the stream with an `IDOC_TOO_LARGE` IdocError (with the IDoc number and the byte offset of
+   * the record, for flat files).
    * @default 67108864 (64 Mi characters)
    */
   readonly maxIdocLength?: number;
@@ -35,11 +37,14 @@ interface Feed {
  * constant whatever the file size: only the unfinished record and the current IDoc are held.
  * Reads flat files in every framing and IDoc-XML, exactly like `parseIdoc`.
  *
- * @param input - the byte stream, e.g. `createReadStream(path)` or an SFTP read stream.
+ * @param input - the byte stream, e.g. `createReadStream(path)` or an SFTP read stream; a whole
+ *   file given as a string, Buffer or Uint8Array is read as one chunk.
  * @returns an async iterable of IDocs, in file order.
- * @throws {IdocError} during iteration, for bad input (see `parseIdoc`); `INVALID_ENCODING` with the
- *   byte `offset` for a chunk that is neither a `Uint8Array` nor a string, or for a string chunk
- *   that arrives while a UTF-8 character split between byte chunks is incomplete.
+ * @throws {IdocError} during iteration, for bad input (see `parseIdoc`); `INVALID_INPUT` at the
+ *   first `next()` for input that is no stream or iterable (null, a number, a plain object);
+ *   `INVALID_ENCODING` with the byte `offset` for a chunk that is neither a `Uint8Array` nor a
+ *   string, or for a string chunk that arrives while a UTF-8 character split between byte
+ *   chunks is incomplete. An error of the input stream itself (a read error) is passed on as it is.
  * @throws {ValidationError} at the first `next()`, for invalid options (as `parseIdoc`, and
  *   `/maxIdocLength` unless it is an integer >= 1).
  * @example
@@ -48,11 +53,12 @@ interface Feed {
  * }
  */
 export async function* parseIdocStream(
-  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | string | Uint8Array,
   options?: ParseIdocStreamOptions,
 ): AsyncGenerator<Idoc, void, undefined> {
-  const resolved = resolveParseIdocOptions(options);
-  const maxIdocLength = resolveMaxIdocLength(options?.maxIdocLength);
+  const source = chunksOf(input);
+  const resolved = resolveParseIdocOptions(options, true);
+  const { maxIdocLength } = resolved;
   const decoder = createChunkDecoder(resolved.encoding);
   const ready: Idoc[] = [];
   let feed: Feed | undefined;
@@ -64,12 +70,13 @@ export async function* parseIdocStream(
   const choose = (text: string): Feed => {
     const xml = resolved.format === 'auto' ? XML_START.test(text) : resolved.format === 'xml';
     if (xml) {
+      const log = new WarningLog();
       const splitter = new XmlIdocSplitter((element, root) => {
-        ready.push(...parseIdocXml(`<${root}>${element}</${root}>`, resolved.registry));
+        ready.push(...parseIdocXml(`<${root}>${element}</${root}>`, resolved.registry, log));
       }, maxIdocLength);
       return { push: (piece) => splitter.push(piece), end: () => splitter.end() };
     }
-    const assembler = new IdocAssembler(resolved.registry, ready);
+    const assembler = new IdocAssembler(resolved.registry, ready, maxIdocLength);
     const splitter = new RecordSplitter(assembler, resolved.framing, resolved.encoding === 'latin1');
     return { push: (piece, bytes, codes) => splitter.push(piece, bytes, codes), end: () => splitter.end() };
   };
@@ -90,7 +97,7 @@ export async function* parseIdocStream(
     head = '';
   };
 
-  for await (const chunk of input) {
+  for await (const chunk of source) {
     if (typeof chunk === 'string') {
       if (decoder.held > 0) throw splitByText(offset - decoder.held);
       const bytes = Buffer.byteLength(chunk, resolved.encoding === 'latin1' ? 'latin1' : 'utf8');

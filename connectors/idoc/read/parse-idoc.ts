@@ -2,6 +2,7 @@ import { RecordSplitter } from '../flat/record-splitter.js';
 import type { Idoc } from '../idoc.js';
 import { parseIdocXml } from '../xml/parse-idoc-xml.js';
 import { IdocAssembler } from './idoc-assembler.js';
+import { assertTextOrBytes } from './idoc-input.js';
 import {
   type ParseIdocOptions,
   type ResolvedParseIdocOptions,
@@ -19,17 +20,22 @@ import { createChunkDecoder } from './text-decoder.js';
  * kept as raw text (`unparsed`) with a warning, never dropped. For files of any size use
  * `parseIdocStream`.
  *
- * @param input - the file as bytes (decoded with `options.encoding`) or as text.
+ * @param input - the file as bytes (a Buffer or Uint8Array, decoded with `options.encoding`) or
+ *   as text.
  * @returns every IDoc in the input, in order; `[]` for empty input.
  * @throws {IdocError} for bad input, with the IDoc number, segment number, segment name, field
  *   and byte offset where they apply (codes `TRUNCATED_RECORD`, `BAD_RECORD_LENGTH`,
- *   `MISSING_CONTROL_RECORD`, `BAD_HIERARCHY`, `INVALID_NUMBER`, `INVALID_ENCODING`, `INVALID_XML`...).
- * @throws {ValidationError} for invalid options (`/encoding`, `/format`, `/framing`, `/schemas/0`...).
+ *   `MISSING_CONTROL_RECORD`, `BAD_HIERARCHY`, `INVALID_NUMBER`, `INVALID_ENCODING`, `INVALID_XML`...);
+ *   `INVALID_INPUT` for input that is neither text nor bytes (null, a number, an object);
+ *   `INVALID_SCHEMA` for a schema in `options.schemas` whose content is invalid.
+ * @throws {ValidationError} for invalid options (`/encoding`, `/format`, `/framing`, `/schemas/0`...),
+ *   options that are not an object, or options that cannot be read.
  * @example
  * const [idoc] = parseIdoc(readFileSync('LOIPRO_4711.idoc'));
  * console.log(idoc.control.mestyp, idoc.segments[0]?.fields['AUFNR']);
  */
 export function parseIdoc(input: string | Uint8Array, options?: ParseIdocOptions): Idoc[] {
+  assertTextOrBytes(input, 'parseIdoc reads an IDoc file', 'INVALID_INPUT');
   const resolved = resolveParseIdocOptions(options);
   let text: string;
   let codes: Uint8Array | undefined;

@@ -9,6 +9,9 @@ import { IdocError } from '../../../src/errors/idoc-error.js';
  */
 export type IdocEncoding = 'utf-8' | 'latin1';
 
+/** Every {@link IdocEncoding}, for checking options. */
+export const IDOC_ENCODINGS: readonly IdocEncoding[] = ['utf-8', 'latin1'];
+
 /** Decodes a byte stream piece by piece; a multi-byte character may span two pieces. */
 export interface ChunkDecoder {
   /** The text of `bytes`, holding back an incomplete character until the next call. */

@@ -1,9 +1,10 @@
 // The lookup structures the parser and the writer need for a schema, built once per schema
 // object and cached: segment definitions by child type, field positions as absolute record
-// offsets, and SEGNAM normalisation (E2 definition names with version suffix → E1 type).
-import { IdocError } from '../../../src/errors/idoc-error.js';
+// offsets, and SEGNAM normalisation (E2 definition names with version suffix → E1 type). A
+// schema is read once, into a checked copy (copy-idoc-schema.ts), on its first use.
 import { SDATA_OFFSET } from '../flat/record-layout.js';
-import { MAX_SEGMENT_DEPTH } from '../read/segment-tree-builder.js';
+import { builtinIdocSchemas } from './builtin-idoc-schemas.js';
+import { copyIdocSchema } from './copy-idoc-schema.js';
 import type { IdocSchema, IdocSegmentDefinition } from './idoc-schema.js';
 
 /** A segment definition prepared for slicing and placement. */
@@ -27,7 +28,10 @@ export interface CompiledSegment {
 
 /** A schema prepared for parsing and writing. */
 export interface CompiledSchema {
+  /** The checked copy of the schema that everything here was built from. */
   readonly schema: IdocSchema;
+  /** The schema object as the caller gave it (what a parsed IDoc carries as `schema`). */
+  readonly source: IdocSchema;
   /** The top-level segments, by type. */
   readonly roots: ReadonlyMap<string, CompiledSegment>;
   /** The segment type a SEGNAM stands for (E1 type, E2 definition, E2 with another version). */
@@ -36,33 +40,31 @@ export interface CompiledSchema {
   readonly anyOf: (type: string) => CompiledSegment | undefined;
 }
 
-const cache = new WeakMap<IdocSchema, CompiledSchema>();
+const cache = new WeakMap<object, CompiledSchema>();
 
 /**
- * The compiled form of a schema, built on first use.
- * @throws {IdocError} `INVALID_SCHEMA`, naming the segment, when segment definitions nest deeper
- *   than `MAX_SEGMENT_DEPTH` (99) levels, as a schema built in code (not by loadIdocSchema) can.
+ * The compiled form of a schema, built on first use from a checked copy that reads each of its
+ * values once; later changes to the object are not seen.
+ * @throws {IdocError} `INVALID_SCHEMA`, naming the JSON Pointer of the bad value and the segment
+ *   and field, for a schema that cannot be read or breaks a layout rule (see copyIdocSchema),
+ *   e.g. segment definitions nested deeper than `MAX_SEGMENT_DEPTH` (99) levels.
  */
 export function compileSchema(schema: IdocSchema): CompiledSchema {
   let compiled = cache.get(schema);
   if (compiled === undefined) {
-    compiled = build(schema);
+    compiled = build(copyIdocSchema(schema), schema);
     cache.set(schema, compiled);
   }
   return compiled;
 }
 
-function build(schema: IdocSchema): CompiledSchema {
+function build(schema: IdocSchema, source: IdocSchema): CompiledSchema {
   const byType = new Map<string, CompiledSegment>();
   const names = new Map<string, string>();
-  const compileAll = (
-    definitions: readonly IdocSegmentDefinition[],
-    depth: number,
-  ): Map<string, CompiledSegment> => {
+  const compileAll = (definitions: readonly IdocSegmentDefinition[]): Map<string, CompiledSegment> => {
     const map = new Map<string, CompiledSegment>();
     for (const definition of definitions) {
-      if (depth > MAX_SEGMENT_DEPTH) throw tooDeep(schema, definition);
-      const segment = compileSegment(definition, compileAll(definition.children, depth + 1));
+      const segment = compileSegment(definition, compileAll(definition.children));
       if (!map.has(definition.type)) map.set(definition.type, segment);
       if (!byType.has(definition.type)) byType.set(definition.type, segment);
       names.set(definition.type, definition.type);
@@ -71,7 +73,7 @@ function build(schema: IdocSchema): CompiledSchema {
     }
     return map;
   };
-  const roots = compileAll(schema.segments, 1);
+  const roots = compileAll(schema.segments);
   const resolved = new Map<string, string | null>();
   const typeOf = (segnam: string): string | undefined => {
     const known = resolved.get(segnam);
@@ -81,15 +83,7 @@ function build(schema: IdocSchema): CompiledSchema {
     if (resolved.size < 10_000) resolved.set(segnam, type ?? null);
     return type;
   };
-  return { schema, roots, typeOf, anyOf: (type) => byType.get(type) };
-}
-
-function tooDeep(schema: IdocSchema, definition: IdocSegmentDefinition): IdocError {
-  return new IdocError(
-    'INVALID_SCHEMA',
-    `schema ${schema.basicType} nests segment ${definition.type} more than ${MAX_SEGMENT_DEPTH} levels deep`,
-    { segment: definition.type },
-  );
+  return { schema, source, roots, typeOf, anyOf: (type) => byType.get(type) };
 }
 
 /** `E2EDK01005` → `E2EDK01`: the definition name without its 3-digit version (version 000 has none). */
@@ -125,17 +119,17 @@ export interface SchemaRegistry {
 
 /**
  * Indexes a list of schemas; the first schema for a type wins, so user schemas override built-ins.
- * @throws {IdocError} `INVALID_SCHEMA` from {@link compileSchema}, for a schema nested too deep.
+ * @throws {IdocError} `INVALID_SCHEMA` from {@link compileSchema}.
  */
 export function createSchemaRegistry(schemas: readonly IdocSchema[]): SchemaRegistry {
   const byKey = new Map<string, CompiledSchema>();
   const byExtension = new Map<string, CompiledSchema>();
   for (const schema of schemas) {
-    const key = `${schema.basicType}/${schema.extension}`;
-    if (!byKey.has(key)) byKey.set(key, compileSchema(schema));
-    if (schema.extension !== '' && !byExtension.has(schema.extension)) {
-      byExtension.set(schema.extension, compileSchema(schema));
-    }
+    const compiled = compileSchema(schema);
+    const { basicType, extension } = compiled.schema;
+    const key = `${basicType}/${extension}`;
+    if (!byKey.has(key)) byKey.set(key, compiled);
+    if (extension !== '' && !byExtension.has(extension)) byExtension.set(extension, compiled);
   }
   return {
     find: (basicType, extension) =>
@@ -144,4 +138,12 @@ export function createSchemaRegistry(schemas: readonly IdocSchema[]): SchemaRegi
         : (byKey.get(`${basicType}/${extension}`) ?? byExtension.get(extension))) ??
       byKey.get(`${basicType}/`),
   };
+}
+
+let builtins: SchemaRegistry | undefined;
+
+/** The registry of `builtinIdocSchemas`, built once. */
+export function builtinSchemaRegistry(): SchemaRegistry {
+  builtins ??= createSchemaRegistry(builtinIdocSchemas);
+  return builtins;
 }

@@ -1,22 +1,27 @@
-import { IdocError, type IdocErrorDetails } from '../../../src/errors/idoc-error.js';
+import { IdocError } from '../../../src/errors/idoc-error.js';
 import { SDATA_LENGTH, SDATA_OFFSET } from '../flat/record-layout.js';
+import { assertTextOrBytes, decodeTextOrBytes } from '../read/idoc-input.js';
+import { OptionIssues } from '../read/read-caller-options.js';
 import { MAX_SEGMENT_DEPTH } from '../read/segment-tree-builder.js';
+import { IDOC_ENCODINGS, type IdocEncoding } from '../read/text-decoder.js';
+import { isSapFieldName } from './copy-idoc-schema.js';
 import type { IdocFieldDefinition, IdocSchema, IdocSegmentDefinition } from './idoc-schema.js';
-
-/** One `KEYWORD value` line of the export. */
-interface Line {
-  readonly keyword: string;
-  readonly value: string;
-  readonly number: number;
-}
+import { fail, type Line, LineReader, quoted, readNumber } from './we60-line-reader.js';
 
 /** A group or segment read from the export, before groups are folded into their head segment. */
 type Member =
   | { readonly kind: 'segment'; readonly segment: SegmentBuilder }
-  | { readonly kind: 'group'; readonly attributes: Occurrence; readonly members: Member[] };
+  | {
+      readonly kind: 'group';
+      readonly attributes: Occurrence;
+      readonly members: Member[];
+      readonly line: Line;
+    };
 
 interface Occurrence {
   level: number;
+  /** The LEVEL line, when there is one. */
+  levelLine: Line | undefined;
   mandatory: boolean;
   minOccurs: number;
   maxOccurs: number;
@@ -27,7 +32,13 @@ interface SegmentBuilder extends Occurrence {
   type: string;
   qualified: boolean;
   fields: IdocFieldDefinition[];
-  line: number;
+  line: Line;
+}
+
+/** Options of {@link loadIdocSchema}. */
+export interface LoadIdocSchemaOptions {
+  /** The character encoding of byte input; ignored for strings. @default 'utf-8' */
+  readonly encoding?: IdocEncoding;
 }
 
 /**
@@ -38,97 +49,143 @@ interface SegmentBuilder extends Occurrence {
  * segments of an extension, becomes readable. Both Unicode (`CHARACTER_FIRST`) and non-Unicode
  * (`BYTE_FIRST`) exports are accepted; the record section is optional.
  *
- * @param text - the export, decoded (exports are written in the front-end code page, often
- *   ISO-8859-1: decode with `latin1` when in doubt).
+ * @param input - the export as text, or as its bytes (a Buffer or Uint8Array, decoded as
+ *   `options.encoding` says: exports are written in the front-end code page, often ISO-8859-1).
+ * @param options - `encoding` of byte input: `utf-8` (default) or `latin1`.
  * @returns the schema, to pass to `parseIdoc`, `parseIdocStream` and `writeIdoc`.
  * @throws {IdocError} code `INVALID_SCHEMA`, with the `line`, when the text is not a parser export:
- *   among others when the fields of a segment overlap or leave a gap (they must follow each other
- *   from character 64, as in every WE60 export; `segment` and `field` name the field), or when
- *   groups and segments nest deeper than `MAX_SEGMENT_DEPTH` (99) levels.
+ *   each message says what was expected there (a keyword, a value and its form). Among others
+ *   when the fields of a segment overlap or leave a gap (they must follow each other from
+ *   character 64, as in every WE60 export; `segment` and `field` name the field), when a LEVEL
+ *   contradicts where the segment stands (see the README), or when groups and segments nest
+ *   deeper than `MAX_SEGMENT_DEPTH` (99) levels; also for input that is neither text nor bytes.
+ *   Code `INVALID_ENCODING` for bytes that are not valid UTF-8 (pass `{ encoding: 'latin1' }`).
+ * @throws {ValidationError} for options that are not an object or an unknown `/encoding`.
  * @example
- * const schema = loadIdocSchema(readFileSync('zloipro01.txt', 'latin1'));
+ * const schema = loadIdocSchema(readFileSync('zloipro01.txt'), { encoding: 'latin1' });
  * const idocs = parseIdoc(file, { schemas: [schema, ...builtinIdocSchemas] });
  */
-export function loadIdocSchema(text: string): IdocSchema {
+export function loadIdocSchema(input: string | Uint8Array, options?: LoadIdocSchemaOptions): IdocSchema {
+  assertTextOrBytes(input, 'loadIdocSchema reads a WE60/WE63 parser export', 'INVALID_SCHEMA');
+  const issues = new OptionIssues('LoadIdocSchemaOptions');
+  const { encoding } = issues.read(options, ['encoding']);
+  issues.oneOf(encoding, IDOC_ENCODINGS, '/encoding');
+  issues.throwIfAny();
+  const text = decodeTextOrBytes(input, (encoding as IdocEncoding | undefined) ?? 'utf-8');
   const reader = new LineReader(text);
   let schema: IdocSchema | undefined;
   for (let line = reader.next(); line !== undefined; line = reader.next()) {
-    if (line.keyword === 'BEGIN_RECORD_SECTION') skipRecordSection(reader);
-    else if (line.keyword === 'BEGIN_SEGMENT_SECTION') {
-      if (schema !== undefined) fail('a second BEGIN_SEGMENT_SECTION: one IDoc type per export', line);
-      schema = readSegmentSection(reader, line);
-    } else fail(`unexpected ${describe(line)} outside a section`, line);
+    if (schema !== undefined) {
+      fail(
+        `${quoted(line)} after END_SEGMENT_SECTION: an export describes one IDoc type, so expected nothing after END_SEGMENT_SECTION`,
+        line,
+      );
+    }
+    if (line.keyword === 'BEGIN_RECORD_SECTION') skipRecordSection(reader, line);
+    else if (line.keyword === 'BEGIN_SEGMENT_SECTION') schema = readSegmentSection(reader, line);
+    else fail(`expected BEGIN_RECORD_SECTION or BEGIN_SEGMENT_SECTION, found ${quoted(line)}`, line);
   }
-  if (schema === undefined) throw new IdocError('INVALID_SCHEMA', 'no BEGIN_SEGMENT_SECTION found');
+  if (schema === undefined) {
+    throw new IdocError(
+      'INVALID_SCHEMA',
+      'no segment section: a WE60/WE63 parser export has a line "BEGIN_SEGMENT_SECTION", then "BEGIN_IDOC <basic type>" and the segments (see the sample export in the README)',
+    );
+  }
   return schema;
 }
 
-class LineReader {
-  private readonly lines: string[];
-  private index = 0;
-
-  constructor(text: string) {
-    this.lines = text.split(/\r?\n/);
-  }
-
-  /** The next non-blank line, or undefined at the end. */
-  next(): Line | undefined {
-    while (this.index < this.lines.length) {
-      const raw = (this.lines[this.index] as string).trim();
-      this.index += 1;
-      if (raw === '') continue;
-      const space = raw.search(/\s/);
-      return space < 0
-        ? { keyword: raw, value: '', number: this.index }
-        : { keyword: raw.slice(0, space), value: raw.slice(space).trim(), number: this.index };
-    }
-    return undefined;
-  }
-
-  /** The next line; the end of the text here is an error. */
-  expect(context: string): Line {
-    const line = this.next();
-    if (line === undefined) {
-      throw new IdocError('INVALID_SCHEMA', `the text ends inside ${context}`, { line: this.lines.length });
-    }
-    return line;
-  }
-}
-
-function fail(message: string, line: Line, details: Omit<IdocErrorDetails, 'line'> = {}): never {
-  throw new IdocError('INVALID_SCHEMA', `line ${line.number}: ${message}`, { ...details, line: line.number });
-}
-
-function describe(line: Line): string {
-  return JSON.stringify(line.keyword.length > 40 ? `${line.keyword.slice(0, 40)}...` : line.keyword);
-}
-
 /** The record section repeats the standard EDI_DC40/EDI_DD40/EDI_DS40 layouts; it is checked for syntax only. */
-function skipRecordSection(reader: LineReader): void {
+function skipRecordSection(reader: LineReader, start: Line): void {
   for (;;) {
-    const line = reader.expect('BEGIN_RECORD_SECTION');
+    const line = reader.inside(start, 'END_RECORD_SECTION');
     if (line.keyword === 'END_RECORD_SECTION') return;
     if (/^(BEGIN|END)_(CONTROL|DATA|STATUS)_RECORD$/.test(line.keyword)) continue;
     if (line.keyword === 'BEGIN_FIELDS') readFields(reader, line);
-    else fail(`unexpected ${describe(line)} in the record section`, line);
+    else {
+      fail(
+        `expected BEGIN_CONTROL_RECORD, BEGIN_DATA_RECORD, BEGIN_STATUS_RECORD (or their END_), BEGIN_FIELDS or END_RECORD_SECTION in the record section, found ${quoted(line)}`,
+        line,
+      );
+    }
   }
 }
 
 function readSegmentSection(reader: LineReader, start: Line): IdocSchema {
-  const begin = reader.expect('BEGIN_SEGMENT_SECTION');
-  if (begin.keyword !== 'BEGIN_IDOC' || begin.value === '') fail('expected BEGIN_IDOC <basic type>', begin);
+  const begin = reader.inside(start, 'BEGIN_IDOC <basic type>');
+  if (begin.keyword !== 'BEGIN_IDOC' || begin.value === '') {
+    fail(`expected "BEGIN_IDOC <basic type>", e.g. "BEGIN_IDOC ZPLANT01", found ${quoted(begin)}`, begin);
+  }
   let extension = '';
   const members: Member[] = [];
   for (;;) {
-    const line = reader.expect('BEGIN_IDOC');
+    const line = reader.inside(begin, 'END_IDOC');
     if (line.keyword === 'EXTENSION') extension = line.value;
-    else if (line.keyword === 'END_IDOC') break;
-    else members.push(readMember(reader, line, 1));
+    else if (line.keyword === 'END_IDOC') {
+      if (members.length === 0) {
+        fail(
+          `BEGIN_IDOC ${begin.value} lists no segment: expected BEGIN_SEGMENT or BEGIN_GROUP before END_IDOC`,
+          begin,
+        );
+      }
+      break;
+    } else if (line.keyword === 'BEGIN_SEGMENT' || line.keyword === 'BEGIN_GROUP') {
+      members.push(readMember(reader, line, 1));
+    } else {
+      fail(`expected BEGIN_SEGMENT, BEGIN_GROUP, EXTENSION or END_IDOC, found ${quoted(line)}`, line);
+    }
   }
-  const end = reader.expect('BEGIN_SEGMENT_SECTION');
-  if (end.keyword !== 'END_SEGMENT_SECTION') fail('expected END_SEGMENT_SECTION', end);
-  if (members.length === 0) fail('the IDoc type has no segments', start);
+  const end = reader.inside(start, 'END_SEGMENT_SECTION');
+  if (end.keyword !== 'END_SEGMENT_SECTION') {
+    fail(`expected END_SEGMENT_SECTION after END_IDOC, found ${quoted(end)}`, end);
+  }
+  checkLevels(members, undefined);
   return { basicType: begin.value, extension, segments: members.map(toDefinition) };
+}
+
+/**
+ * Checks that each LEVEL agrees with where its segment or group stands, as in SAP's exports:
+ * outside any group a segment or group is top-level, at LEVEL 01 or 02 (ORDERS05 has E2EDK01005
+ * at 01 and E2EDK14 at 02 side by side, and real files give both PSGNUM 000000); a group's head
+ * segment has the group's LEVEL and its other members one more. A segment cannot have children
+ * outside a group, so a deeper LEVEL there is an error, never a guess at the parent.
+ * @param group - the group the members belong to, or undefined at the top.
+ * @throws {IdocError} `INVALID_SCHEMA` at the LEVEL line, naming the segment and what was expected.
+ */
+function checkLevels(
+  members: readonly Member[],
+  group: Extract<Member, { kind: 'group' }> | undefined,
+): void {
+  members.forEach((member, index) => {
+    const occurrence = member.kind === 'group' ? member.attributes : member.segment;
+    const name =
+      member.kind === 'group' ? `group ${member.line.value}` : `segment ${member.segment.definition}`;
+    const line = occurrence.levelLine;
+    const details = member.kind === 'segment' ? { segment: member.segment.definition } : {};
+    if (line !== undefined) {
+      const level = String(occurrence.level).padStart(2, '0');
+      if (group === undefined) {
+        if (occurrence.level !== 1 && occurrence.level !== 2) {
+          fail(
+            `${name} has LEVEL ${level} but stands outside any group, at the top of the IDoc, where segments have LEVEL 01 or 02 (as E2EDK01005 and E2EDK14 in ORDERS05); only a group gives a segment children: put the segment after its parent inside a BEGIN_GROUP whose first segment is the parent`,
+            line,
+            details,
+          );
+        }
+      } else if (group.attributes.levelLine !== undefined) {
+        const expected = group.attributes.level + (index === 0 ? 0 : 1);
+        if (occurrence.level !== expected) {
+          const role =
+            index === 0 ? `the head of group ${group.line.value}` : `a member of group ${group.line.value}`;
+          fail(
+            `${name} has LEVEL ${level}; as ${role} at LEVEL ${String(group.attributes.level).padStart(2, '0')} it needs its group's LEVEL${index === 0 ? '' : ' plus one'}: expected LEVEL ${String(expected).padStart(2, '0')}`,
+            line,
+            details,
+          );
+        }
+      }
+    }
+    if (member.kind === 'group') checkLevels(member.members, member);
+  });
 }
 
 /**
@@ -141,12 +198,11 @@ function readMember(reader: LineReader, line: Line, depth: number): Member {
     fail(`groups and segments nest more than ${MAX_SEGMENT_DEPTH} levels deep`, line);
   }
   if (line.keyword === 'BEGIN_SEGMENT') return { kind: 'segment', segment: readSegment(reader, line) };
-  if (line.keyword === 'BEGIN_GROUP') return readGroup(reader, line, depth);
-  return fail(`expected BEGIN_SEGMENT or BEGIN_GROUP, found ${describe(line)}`, line);
+  return readGroup(reader, line, depth);
 }
 
 function newOccurrence(): Occurrence {
-  return { level: 0, mandatory: false, minOccurs: 0, maxOccurs: 1 };
+  return { level: 0, levelLine: undefined, mandatory: false, minOccurs: 0, maxOccurs: 1 };
 }
 
 /** Applies LEVEL/STATUS/LOOPMIN/LOOPMAX; returns false for any other keyword. */
@@ -154,10 +210,15 @@ function readOccurrence(target: Occurrence, line: Line): boolean {
   switch (line.keyword) {
     case 'LEVEL':
       target.level = readNumber(line);
+      target.levelLine = line;
       return true;
     case 'STATUS':
-      if (line.value !== 'MANDATORY' && line.value !== 'OPTIONAL')
-        fail('STATUS must be MANDATORY or OPTIONAL', line);
+      if (line.value !== 'MANDATORY' && line.value !== 'OPTIONAL') {
+        fail(
+          `expected STATUS MANDATORY or STATUS OPTIONAL, found ${JSON.stringify(line.value.slice(0, 40))}`,
+          line,
+        );
+      }
       target.mandatory = line.value === 'MANDATORY';
       return true;
     case 'LOOPMIN':
@@ -171,49 +232,56 @@ function readOccurrence(target: Occurrence, line: Line): boolean {
   }
 }
 
-function readNumber(line: Line): number {
-  if (!/^\d{1,10}$/.test(line.value))
-    fail(`${line.keyword} must be a number, found ${JSON.stringify(line.value)}`, line);
-  return Number(line.value);
-}
-
 /** Reads a group whose head segment sits `depth` levels deep; its other members sit one deeper. */
 function readGroup(reader: LineReader, start: Line, depth: number): Member {
   const attributes = newOccurrence();
   const members: Member[] = [];
+  const head =
+    "expected BEGIN_SEGMENT (the group's head segment) after the group's LEVEL, STATUS, LOOPMIN and LOOPMAX lines";
   for (;;) {
-    const line = reader.expect('BEGIN_GROUP');
+    const line = reader.inside(start, 'END_GROUP');
     if (line.keyword === 'END_GROUP') break;
     if (readOccurrence(attributes, line)) continue;
     // Checked before reading the member, so that groups nested as heads cannot recurse unbounded.
-    if (members.length === 0 && line.keyword === 'BEGIN_GROUP') {
-      fail('a group must start with a segment (its head)', start);
+    if (members.length === 0 && line.keyword === 'BEGIN_GROUP') fail(`${head}, found "BEGIN_GROUP"`, line);
+    if (line.keyword !== 'BEGIN_SEGMENT' && line.keyword !== 'BEGIN_GROUP') {
+      fail(
+        `expected BEGIN_SEGMENT, BEGIN_GROUP, LEVEL, STATUS, LOOPMIN, LOOPMAX or END_GROUP, found ${quoted(line)}`,
+        line,
+      );
     }
     members.push(readMember(reader, line, members.length === 0 ? depth : depth + 1));
   }
-  if (members[0]?.kind !== 'segment') fail('a group must start with a segment (its head)', start);
-  return { kind: 'group', attributes, members };
+  if (members[0]?.kind !== 'segment') fail(`${head}, found "END_GROUP"`, start);
+  return { kind: 'group', attributes, members, line: start };
 }
 
 function readSegment(reader: LineReader, start: Line): SegmentBuilder {
-  if (start.value === '') fail('BEGIN_SEGMENT needs a segment name', start);
+  if (start.value === '') {
+    fail('expected "BEGIN_SEGMENT <segment definition>", e.g. "BEGIN_SEGMENT Z2MYSEG000"', start);
+  }
   const segment: SegmentBuilder = {
     ...newOccurrence(),
     definition: start.value,
     type: '',
     qualified: false,
     fields: [],
-    line: start.number,
+    line: start,
   };
   for (;;) {
-    const line = reader.expect('BEGIN_SEGMENT');
+    const line = reader.inside(start, 'END_SEGMENT');
     if (line.keyword === 'END_SEGMENT') break;
     if (readOccurrence(segment, line)) continue;
     if (line.keyword === 'SEGMENTTYPE') segment.type = line.value;
     else if (line.keyword === 'QUALIFIED') segment.qualified = true;
     else if (line.keyword === 'BEGIN_FIELDS')
       segment.fields = toSegmentFields(readFields(reader, line), segment.definition);
-    else fail(`unexpected ${describe(line)} in segment ${segment.definition}`, line);
+    else {
+      fail(
+        `expected SEGMENTTYPE, QUALIFIED, LEVEL, STATUS, LOOPMIN, LOOPMAX, BEGIN_FIELDS or END_SEGMENT in segment ${segment.definition}, found ${quoted(line)}`,
+        line,
+      );
+    }
   }
   if (segment.type === '') segment.type = segment.definition;
   return segment;
@@ -233,14 +301,15 @@ function readFields(reader: LineReader, start: Line): FieldBuilder[] {
   const builders: FieldBuilder[] = [];
   let current: FieldBuilder | undefined;
   for (;;) {
-    const line = reader.expect('BEGIN_FIELDS');
+    const line = reader.inside(start, 'END_FIELDS');
     if (line.keyword === 'END_FIELDS') break;
     if (line.keyword === 'NAME') {
       current = { name: line.value, text: '', type: 'CHARACTER', length: 0, first: undefined, line };
       builders.push(current);
       continue;
     }
-    if (current === undefined) fail(`expected NAME, found ${describe(line)}`, line);
+    if (current === undefined)
+      fail(`each field starts with "NAME <field name>", found ${quoted(line)}`, line);
     switch (line.keyword) {
       case 'TEXT':
         current.text = line.value;
@@ -264,10 +333,13 @@ function readFields(reader: LineReader, start: Line): FieldBuilder[] {
       case 'VALUE_TEXT':
         break;
       default:
-        fail(`unexpected ${describe(line)} in field ${current.name}`, line);
+        fail(
+          `expected TEXT, TYPE, LENGTH, FIELD_POS, CHARACTER_FIRST, CHARACTER_LAST, BYTE_FIRST, BYTE_LAST, VALUE, VALUE_TEXT, the next field's NAME or END_FIELDS in field ${current.name}, found ${quoted(line)}`,
+          line,
+        );
     }
   }
-  if (builders.length === 0) fail('BEGIN_FIELDS lists no field', start);
+  if (builders.length === 0) fail('expected at least one "NAME <field name>" block before END_FIELDS', start);
   return builders;
 }
 
@@ -281,19 +353,37 @@ function toSegmentFields(builders: readonly FieldBuilder[], segment: string): Id
   let next = 0;
   const names = new Set<string>();
   for (const builder of builders) {
-    if (!/^[A-Za-z0-9_/]+$/.test(builder.name) || builder.name === '__proto__') {
-      fail(`field name ${JSON.stringify(builder.name)} is not an SAP field name`, builder.line);
+    if (!isSapFieldName(builder.name)) {
+      fail(
+        `field name ${JSON.stringify(builder.name.slice(0, 40))} is not an SAP field name: expected letters, digits, "_" or "/"`,
+        builder.line,
+      );
     }
-    if (names.has(builder.name)) fail(`field ${builder.name} is defined twice`, builder.line);
+    if (names.has(builder.name)) {
+      fail(
+        `field ${builder.name} is defined twice in segment ${segment}: expected each NAME once`,
+        builder.line,
+      );
+    }
     names.add(builder.name);
-    if (builder.length < 1) fail(`field ${builder.name} needs a LENGTH of at least 1`, builder.line);
+    if (builder.length < 1) {
+      fail(
+        `field ${builder.name} of segment ${segment}: expected a line "LENGTH <characters>" of at least 1, e.g. "LENGTH 000010"`,
+        builder.line,
+        { segment, field: builder.name },
+      );
+    }
     const offset = builder.first === undefined ? next : builder.first - SDATA_OFFSET - 1;
     if (offset !== next) failPosition(builder, segment, offset, next);
     if (offset + builder.length > SDATA_LENGTH) {
-      fail(`field ${builder.name} ends after the 1000 characters of segment data`, builder.line, {
-        segment,
-        field: builder.name,
-      });
+      fail(
+        `field ${builder.name} ends after the 1000 characters of segment data (at most character 1063)`,
+        builder.line,
+        {
+          segment,
+          field: builder.name,
+        },
+      );
     }
     fields.push({
       name: builder.name,
@@ -328,7 +418,8 @@ function toDefinition(member: Member): IdocSegmentDefinition {
   if (member.kind === 'segment') return freeze(member.segment, member.segment, []);
   const [head, ...rest] = member.members as [Extract<Member, { kind: 'segment' }>, ...Member[]];
   const occurrence: Occurrence = {
-    level: head.segment.level,
+    level: head.segment.levelLine === undefined ? member.attributes.level : head.segment.level,
+    levelLine: undefined,
     mandatory: member.attributes.mandatory,
     minOccurs: member.attributes.minOccurs,
     maxOccurs: member.attributes.maxOccurs,

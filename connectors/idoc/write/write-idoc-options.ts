@@ -1,5 +1,9 @@
-import { builtinIdocSchemas } from '../schema/builtin-idoc-schemas.js';
-import { createSchemaRegistry, type SchemaRegistry } from '../schema/compile-schema.js';
+import { OptionIssues } from '../read/read-caller-options.js';
+import {
+  builtinSchemaRegistry,
+  createSchemaRegistry,
+  type SchemaRegistry,
+} from '../schema/compile-schema.js';
 import type { IdocSchema } from '../schema/idoc-schema.js';
 
 /** Options of `writeIdoc`. Flat-file defaults follow how each IDoc was read, so a parsed file is written back byte for byte. */
@@ -31,9 +35,15 @@ export interface WriteIdocOptions {
    * @default 'as-read' (type names for new segments)
    */
   readonly segmentNames?: 'as-read' | 'type' | 'definition';
-  /** The schemas that give each segment's field layout. @default builtinIdocSchemas */
+  /**
+   * The schemas that give each segment's field layout, searched first. An IDoc that `parseIdoc`
+   * or `parseIdocStream` read keeps the schema it was read with (`idoc.schema`), which is used
+   * when none of these describes its type, so a parsed IDoc is written back without passing its
+   * schema again.
+   * @default the IDoc's own `schema`, then builtinIdocSchemas
+   */
   readonly schemas?: readonly IdocSchema[];
-  /** XML indentation per level; `''` writes the document on one line. @default '  ' */
+  /** XML indentation per level, blanks and tabs only; `''` writes the document on one line. @default '  ' */
   readonly indent?: string;
 }
 
@@ -45,20 +55,55 @@ export interface ResolvedWriteIdocOptions {
   readonly recordLength: 'as-read' | 'full' | 'trimmed';
   readonly numbering: 'keep' | 'renumber';
   readonly segmentNames: 'as-read' | 'type' | 'definition';
-  readonly registry: SchemaRegistry;
+  /** The schemas given in the options; undefined when left out. */
+  readonly registry: SchemaRegistry | undefined;
+  /** The built-in schemas, for IDocs that neither the options nor their own schema describe. */
+  readonly builtins: SchemaRegistry;
   readonly indent: string;
 }
 
-/** Fills every default of {@link WriteIdocOptions} in one place. */
-export function resolveWriteIdocOptions(options: WriteIdocOptions = {}): ResolvedWriteIdocOptions {
+const KEYS = [
+  'format',
+  'framing',
+  'lineEnding',
+  'recordLength',
+  'numbering',
+  'segmentNames',
+  'schemas',
+  'indent',
+] as const;
+
+/**
+ * Checks {@link WriteIdocOptions} and fills every default, in one place. Each option is read once.
+ * @throws {ValidationError} listing each invalid option by JSON Pointer (`/format`, `/schemas/0`...),
+ *   or the root for options that are not an object, also for an option that cannot be read.
+ * @throws {IdocError} `INVALID_SCHEMA` for a schema whose content is invalid.
+ */
+export function resolveWriteIdocOptions(options: unknown): ResolvedWriteIdocOptions {
+  const issues = new OptionIssues('WriteIdocOptions');
+  const values = issues.read(options, KEYS);
+  const { format, framing, lineEnding, recordLength, numbering, segmentNames, indent } = values;
+  issues.oneOf(format, ['flat', 'xml'], '/format');
+  issues.oneOf(framing, ['newline', 'fixed'], '/framing');
+  issues.oneOf(lineEnding, ['\n', '\r\n'], '/lineEnding');
+  issues.oneOf(recordLength, ['as-read', 'full', 'trimmed'], '/recordLength');
+  issues.oneOf(numbering, ['keep', 'renumber'], '/numbering');
+  issues.oneOf(segmentNames, ['as-read', 'type', 'definition'], '/segmentNames');
+  const schemas = issues.schemas(values.schemas);
+  if (indent !== undefined && (typeof indent !== 'string' || !/^[ \t]*$/.test(indent))) {
+    issues.add('/indent', 'invalid_value', 'must be a string of blanks and tabs');
+  }
+  issues.throwIfAny();
+  const resolved = values as WriteIdocOptions;
   return {
-    format: options.format ?? 'flat',
-    framing: options.framing,
-    lineEnding: options.lineEnding,
-    recordLength: options.recordLength ?? 'as-read',
-    numbering: options.numbering ?? 'keep',
-    segmentNames: options.segmentNames ?? 'as-read',
-    registry: createSchemaRegistry(options.schemas ?? builtinIdocSchemas),
-    indent: options.indent ?? '  ',
+    format: resolved.format ?? 'flat',
+    framing: resolved.framing,
+    lineEnding: resolved.lineEnding,
+    recordLength: resolved.recordLength ?? 'as-read',
+    numbering: resolved.numbering ?? 'keep',
+    segmentNames: resolved.segmentNames ?? 'as-read',
+    registry: schemas === undefined ? undefined : createSchemaRegistry(schemas),
+    builtins: builtinSchemaRegistry(),
+    indent: resolved.indent ?? '  ',
   };
 }

@@ -7,7 +7,10 @@ import { isNumericOrBlank } from '../flat/data-record-header.js';
 import { trimBlanks } from '../flat/fixed-text.js';
 import { CONTROL_TAG, controlLayout } from '../flat/record-layout.js';
 import type { Idoc, IdocControl, IdocWarning, IdocWarningCode, Segment } from '../idoc.js';
+import { ParsedIdoc } from '../read/parsed-idoc.js';
 import { assertSegmentDepth } from '../read/segment-tree-builder.js';
+import { WarningLog } from '../read/warning-log.js';
+import { builtinIdocSchemas } from '../schema/builtin-idoc-schemas.js';
 import type { CompiledSchema, CompiledSegment, SchemaRegistry } from '../schema/compile-schema.js';
 import { isBlankText, readXml, type XmlElement } from './xml-reader.js';
 
@@ -17,18 +20,21 @@ const CONTROL_KEYS = new Set<string>(controlLayout.map((field) => field.name));
  * Parses an IDoc-XML document into IDocs.
  * The control record gets the checks of a flat file's: DOCNUM blank or digits, TABNAM
  * `EDI_DC40` (filled in when the element is left out, as IDoc-XML leaves out empty fields).
+ * Fields not in a schema the caller gave are kept by name with an `UNKNOWN_FIELD` warning; the
+ * built-in layouts are knowingly partial, so fields past their end are no warning. `log` keeps
+ * the schema-gap warnings to once per parse or stream.
  * @throws {IdocError} code `INVALID_XML` for malformed XML, a DOCTYPE, an unknown entity, a field
  *   that occurs twice in the control record or in a segment, or a document that is not IDoc-XML;
  *   `MISSING_CONTROL_RECORD` for an IDOC without EDI_DC40; `INVALID_NUMBER` for a DOCNUM that is
  *   not a number; `UNSUPPORTED_RECORD` for a TABNAM other than `EDI_DC40`.
  */
-export function parseIdocXml(text: string, registry: SchemaRegistry): Idoc[] {
+export function parseIdocXml(text: string, registry: SchemaRegistry, log = new WarningLog()): Idoc[] {
   const idocs: Idoc[] = [];
   const root = readXml(text, (node, parent) => {
     if (node.name !== 'IDOC') {
       throw new IdocError('INVALID_XML', `expected <IDOC> under <${parent.name}>, found <${node.name}>`);
     }
-    idocs.push(readIdoc(node, registry));
+    idocs.push(readIdoc(node, registry, log));
   });
   childElements(root);
   return idocs;
@@ -47,16 +53,20 @@ function isField(element: XmlElement): boolean {
 }
 
 interface Context {
-  readonly docnum: string;
+  readonly control: IdocControl;
   readonly schema: CompiledSchema | undefined;
+  /** Whether unknown fields are worth a warning: the schema is not a (knowingly partial) built-in one. */
+  readonly complete: boolean;
   readonly warnings: IdocWarning[];
   readonly warned: Set<string>;
-  /** Fields not in their segment's definition, by segment type, reported once per IDoc. */
-  readonly unknownFields: Map<string, Set<string>>;
+  readonly log: WarningLog;
   segnum: number;
 }
 
-function readIdoc(node: XmlElement, registry: SchemaRegistry): Idoc {
+/** The built-in schemas, whose layouts stop where the public field lists stopped. */
+const PARTIAL: ReadonlySet<object> = new Set<object>(builtinIdocSchemas);
+
+function readIdoc(node: XmlElement, registry: SchemaRegistry, log: WarningLog): Idoc {
   const [first, ...rest] = childElements(node);
   if (first === undefined || first.name !== 'EDI_DC40') {
     throw new IdocError('MISSING_CONTROL_RECORD', 'an <IDOC> must start with its <EDI_DC40> control record');
@@ -64,26 +74,19 @@ function readIdoc(node: XmlElement, registry: SchemaRegistry): Idoc {
   const control = readControl(first);
   const schema = registry.find(control.idoctyp, control.cimtyp);
   const context: Context = {
-    docnum: control.docnum,
+    control,
     schema,
+    complete: schema !== undefined && !PARTIAL.has(schema.source),
     warnings: [],
     warned: new Set(),
-    unknownFields: new Map(),
+    log,
     segnum: 0,
   };
   if (schema === undefined) {
-    const type = control.cimtyp === '' ? control.idoctyp : `${control.idoctyp}/${control.cimtyp}`;
-    warn(context, 'NO_SCHEMA', `no schema for IDoc type ${type || '(blank)'}`, '', '');
+    warn(context, 'NO_SCHEMA', `no schema for IDoc type ${typeName(control) || '(blank)'}`, '', '');
   }
   const segments = rest.map((element) => readSegment(element, undefined, 1, context));
-  for (const [type, fields] of context.unknownFields) {
-    const names = [...fields].join(', ');
-    const message = `${type} fields not in its definition are kept by name, but a flat file cannot carry them: ${names}`;
-    warn(context, 'UNKNOWN_FIELD', message, type, '', names);
-  }
-  const idoc: Idoc = { control, segments };
-  if (context.warnings.length > 0) idoc.warnings = context.warnings;
-  return idoc;
+  return new ParsedIdoc(control, segments, schema?.source, undefined, context.warnings);
 }
 
 function readControl(node: XmlElement): IdocControl {
@@ -131,9 +134,10 @@ function readSegment(
   context: Context,
 ): Segment {
   const name = node.name;
+  const docnum = context.control.docnum;
   context.segnum += 1;
   const segnum = String(context.segnum).padStart(6, '0');
-  assertSegmentDepth(depth, { docnum: context.docnum, segment: name, segnum });
+  assertSegmentDepth(depth, { docnum, segment: name, segnum });
   const compiled =
     context.schema === undefined
       ? undefined
@@ -142,7 +146,7 @@ function readSegment(
   if (context.schema !== undefined && compiled === undefined) {
     warn(context, 'UNKNOWN_SEGMENT', `segment ${name} is not in the schema`, name, segnum);
   }
-  const known = compiled?.fieldSet;
+  const known = context.complete ? compiled?.fieldSet : undefined;
   const segment: Segment = { name, segnum, fields: {}, children: [] };
   // Empty fields are not kept, so the fields object alone would miss `<F/><F>1</F>`.
   const seen = new Set<string>();
@@ -154,7 +158,7 @@ function readSegment(
     const field = child.name;
     if (field === '__proto__' || seen.has(field)) {
       throw new IdocError('INVALID_XML', `field <${field}> occurs twice in <${name}> or is reserved`, {
-        docnum: context.docnum,
+        docnum,
         segment: name,
         field,
         segnum,
@@ -162,8 +166,8 @@ function readSegment(
     }
     seen.add(field);
     if (known !== undefined && !known.has(field)) {
-      const fields = context.unknownFields.get(name) ?? new Set<string>();
-      context.unknownFields.set(name, fields.add(field));
+      const message = `${name} field ${field} is not in schema ${typeName(context.control)} that was given: it is kept by name, but a flat file cannot carry it (load a WE60 export that has it)`;
+      warn(context, 'UNKNOWN_FIELD', message, name, segnum, field);
     }
     const value = trimBlanks(child.text);
     if (value !== '') segment.fields[field] = value;
@@ -171,6 +175,11 @@ function readSegment(
   return segment;
 }
 
+function typeName(control: IdocControl): string {
+  return control.cimtyp === '' ? control.idoctyp : `${control.idoctyp}/${control.cimtyp}`;
+}
+
+/** Records a warning once per IDoc, segment type and field; schema gaps once per parse (see WarningLog). */
 function warn(
   context: Context,
   code: IdocWarningCode,
@@ -182,8 +191,10 @@ function warn(
   const key = `${code}:${segment}:${field ?? ''}`;
   if (context.warned.has(key)) return;
   context.warned.add(key);
+  if (!context.log.shouldGive(code, context.control, `${segment}\u0000${field ?? ''}`)) return;
   const warning: { -readonly [K in keyof IdocWarning]: IdocWarning[K] } = { code, message };
-  if (context.docnum !== '') warning.docnum = context.docnum;
+  const docnum = context.control.docnum;
+  if (docnum !== '') warning.docnum = docnum;
   if (segnum !== '') warning.segnum = segnum;
   if (segment !== '') warning.segment = segment;
   if (field !== undefined) warning.field = field;

@@ -1,35 +1,57 @@
 import { IdocError } from '../../../src/errors/idoc-error.js';
 import { controlLayout } from '../flat/record-layout.js';
-import type { Idoc, Segment } from '../idoc.js';
 import { assertSegmentDepth } from '../read/segment-tree-builder.js';
 import type { CompiledSchema, CompiledSegment } from '../schema/compile-schema.js';
 import { assertFieldText } from '../write/field-text.js';
-import { assertSegmentShape } from '../write/idoc-shape.js';
+import {
+  type IdocToWrite,
+  readFieldValues,
+  readItem,
+  readSegmentToWrite,
+} from '../write/read-idoc-object.js';
 import type { ResolvedWriteIdocOptions } from '../write/write-idoc-options.js';
+import { countSegment, type WritePlan } from '../write/write-plan.js';
+import { indexOfNonXmlChar, isXmlName } from './xml-char-codes.js';
+import { describeNonXmlChar } from './xml-reader.js';
 
-/** Writes IDocs as one IDoc-XML document; the root element is the first IDoc's extension or basic type. */
-export function writeIdocXml(idocs: readonly Idoc[], options: ResolvedWriteIdocOptions): string {
-  const first = idocs[0]?.control;
+const NO_NAMES: readonly string[] = [];
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+type Where = {
+  readonly docnum: string;
+  readonly field?: string;
+  readonly segment?: string;
+  readonly segnum?: string;
+};
+
+/**
+ * Writes IDocs (each read once by readIdocToWrite, with the schema it is written with) as one
+ * IDoc-XML document; the root element is the first IDoc's extension or basic type.
+ */
+export function writeIdocXml(
+  idocs: readonly (readonly [IdocToWrite, CompiledSchema | undefined])[],
+  options: ResolvedWriteIdocOptions,
+): string {
+  const first = idocs[0]?.[0].control;
   const root = first === undefined ? 'IDOC_LIST' : first.cimtyp || first.idoctyp;
-  if (!/^[A-Za-z_/][\w./-]*$/.test(root)) {
-    throw new IdocError('INVALID_XML', `"${root}" cannot be an XML element name`, { field: 'IDOCTYP' });
+  if (typeof root !== 'string' || !isXmlName(root)) {
+    throw new IdocError('INVALID_XML', `${JSON.stringify(String(root))} cannot be an XML element name`, {
+      field: 'IDOCTYP',
+    });
   }
   const newline = options.indent === '' ? '' : '\n';
   const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<${root}>`];
-  for (const idoc of idocs) {
-    const schema = options.registry.find(idoc.control.idoctyp, idoc.control.cimtyp);
-    const writer = new XmlLines(lines, options.indent);
+  for (const [idoc, schema] of idocs) {
+    const writer = new XmlLines(lines, options.indent, { idoc, schema, counter: 0 });
     writer.open('IDOC BEGIN="1"', 1);
     writer.open('EDI_DC40 SEGMENT="1"', 2);
     for (const field of controlLayout) {
-      writer.field(field.name, idoc.control[field.key] ?? '', 3, {
-        docnum: idoc.control.docnum,
-        field: field.name,
-      });
+      writer.field(field.name, idoc.control[field.key] ?? '', 3, { docnum: idoc.docnum, field: field.name });
     }
     writer.close('EDI_DC40', 2);
-    for (const segment of idoc.segments)
-      writeSegment(writer, segment, schema, undefined, 2, idoc.control.docnum);
+    for (let index = 0; index < idoc.segmentCount; index += 1) {
+      writeSegment(writer, readItem(idoc.segments, index, { docnum: idoc.docnum }), undefined, 2);
+    }
     writer.close('IDOC', 1);
   }
   lines.push(`</${root}>`);
@@ -40,6 +62,7 @@ class XmlLines {
   constructor(
     private readonly lines: string[],
     private readonly indent: string,
+    readonly plan: WritePlan,
   ) {}
 
   open(tag: string, depth: number): void {
@@ -50,12 +73,7 @@ class XmlLines {
     this.lines.push(`${this.indent.repeat(depth)}</${name}>`);
   }
 
-  field(
-    name: string,
-    value: unknown,
-    depth: number,
-    where: { docnum: string; field: string; segment?: string },
-  ): void {
+  field(name: string, value: unknown, depth: number, where: Where): void {
     assertFieldText(value, name, where);
     if (value === '') return;
     this.lines.push(`${this.indent.repeat(depth)}<${name}>${escapeXml(value, where)}</${name}>`);
@@ -64,13 +82,13 @@ class XmlLines {
 
 function writeSegment(
   writer: XmlLines,
-  segment: Segment,
-  schema: CompiledSchema | undefined,
+  value: unknown,
   parent: CompiledSegment | undefined,
   depth: number,
-  docnum: string,
 ): void {
-  assertSegmentShape(segment, { docnum });
+  const { docnum } = writer.plan.idoc;
+  const segment = readSegmentToWrite(value, { docnum });
+  countSegment(writer.plan, segment.name);
   const where = { docnum, segment: segment.name, segnum: segment.segnum };
   // `depth` counts XML elements: the root, IDOC, then the top-level segments at 2.
   assertSegmentDepth(depth - 1, where);
@@ -81,38 +99,41 @@ function writeSegment(
       where,
     );
   }
-  if (!/^[A-Za-z_/][\w./-]*$/.test(segment.name)) {
-    throw new IdocError('INVALID_XML', `"${segment.name}" cannot be an XML element name`, where);
-  }
+  assertXmlName(segment.name, 'segment', where);
+  const schema = writer.plan.schema;
   const compiled =
     schema === undefined
       ? undefined
       : ((parent === undefined ? schema.roots.get(segment.name) : parent.children.get(segment.name)) ??
         schema.anyOf(segment.name));
   writer.open(`${segment.name} SEGMENT="1"`, depth);
-  const written = new Set<string>();
-  for (const name of compiled?.fieldNames ?? []) {
-    const value = segment.fields[name];
-    if (value === undefined) continue;
-    written.add(name);
-    writer.field(name, value, depth + 1, { ...where, field: name });
+  const names = compiled?.fieldNames ?? NO_NAMES;
+  const known: unknown[] = [];
+  const others = readFieldValues(segment, names, compiled?.fieldSet ?? NO_FIELDS, known, where) ?? [];
+  names.forEach((name, index) => {
+    const field = known[index];
+    if (field !== undefined) writer.field(name, field, depth + 1, { ...where, field: name });
+  });
+  for (const [name, field] of others) {
+    assertXmlName(name, 'field', { ...where, field: name });
+    writer.field(name, field, depth + 1, { ...where, field: name });
   }
-  for (const [name, value] of Object.entries(segment.fields)) {
-    if (written.has(name)) continue;
-    if (!/^[A-Za-z_/][\w./-]*$/.test(name)) {
-      throw new IdocError('INVALID_XML', `"${name}" cannot be an XML element name`, {
-        ...where,
-        field: name,
-      });
-    }
-    writer.field(name, value, depth + 1, { ...where, field: name });
+  for (let index = 0; index < segment.childCount; index += 1) {
+    writeSegment(writer, readItem(segment.children, index, where), compiled, depth + 1);
   }
-  for (const child of segment.children) writeSegment(writer, child, schema, compiled, depth + 1, docnum);
   writer.close(segment.name, depth);
 }
 
-/** A high surrogate without its low half, or a low one without its high half. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** @throws {IdocError} `INVALID_XML` unless `name` is an XML Name (`/ABC/E1SEG` is not). */
+function assertXmlName(name: string, what: string, where: Where): void {
+  if (!isXmlName(name)) {
+    throw new IdocError(
+      'INVALID_XML',
+      `the ${what} name ${JSON.stringify(name.slice(0, 40))} cannot be an XML element name`,
+      where,
+    );
+  }
+}
 
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -122,20 +143,19 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\r': '&#13;',
 };
 
-/** Escapes text for an element; characters XML 1.0 or UTF-8 cannot hold are an error. */
-function escapeXml(value: string, where: { docnum: string; field: string; segment?: string }): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids.
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(value)) {
+/**
+ * Escapes text for an element. A character the IDoc-XML reader would refuse (see
+ * indexOfNonXmlChar) is an error: a lone surrogate, which UTF-8 cannot encode either, is
+ * `INVALID_ENCODING`; a control character, U+FFFE or U+FFFF is `INVALID_XML`.
+ */
+function escapeXml(value: string, where: Where): string {
+  const bad = indexOfNonXmlChar(value);
+  if (bad >= 0) {
+    const code = value.charCodeAt(bad);
+    const surrogate = code >= 0xd800 && code <= 0xdfff;
     throw new IdocError(
-      'INVALID_XML',
-      `field ${where.field} holds a control character XML 1.0 cannot carry`,
-      where,
-    );
-  }
-  if (LONE_SURROGATE.test(value)) {
-    throw new IdocError(
-      'INVALID_ENCODING',
-      `field ${where.field} holds half of a character (a lone UTF-16 surrogate, e.g. a character cut at a field boundary), which UTF-8 cannot encode`,
+      surrogate ? 'INVALID_ENCODING' : 'INVALID_XML',
+      `field ${where.field} cannot be written: ${describeNonXmlChar(value, bad)}${surrogate ? ' and UTF-8 cannot encode (e.g. a character cut at a field boundary)' : ''}`,
       where,
     );
   }

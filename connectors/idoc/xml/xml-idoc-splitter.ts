@@ -14,6 +14,7 @@ import {
   DASH,
   endsName,
   GT,
+  indexOfNonXmlChar,
   isSpace,
   LT,
   QUESTION,
@@ -21,7 +22,7 @@ import {
   SLASH,
   startsName,
 } from './xml-char-codes.js';
-import { decodeEntities, isBlankText, readXml } from './xml-reader.js';
+import { decodeEntities, describeNonXmlChar, isBlankText, readXml } from './xml-reader.js';
 
 /** Receives each complete `<IDOC>...</IDOC>` element with the name of the document's root element. */
 export type IdocElementSink = (element: string, root: string) => void;
@@ -67,6 +68,8 @@ export class XmlIdocSplitter {
   private reference = '';
   /** The last two characters of that character data, where a "]]>" split between pieces begins. */
   private textTail = '';
+  /** A high surrogate that ended the last piece, read with the next one (see checkCharacters). */
+  private heldSurrogate = '';
 
   /**
    * @param sink - receives each IDOC element.
@@ -84,7 +87,7 @@ export class XmlIdocSplitter {
    *   root end tag...); `IDOC_TOO_LARGE` for an element past `maxLength`; whatever the sink throws.
    */
   push(text: string): void {
-    let piece = this.carry + text;
+    let piece = this.carry + this.checkCharacters(text);
     this.carry = '';
     if (!this.started && piece !== '') {
       this.started = true;
@@ -102,11 +105,31 @@ export class XmlIdocSplitter {
    *   token, or when the root holds text beside its IDOC elements.
    */
   end(): void {
+    if (this.heldSurrogate !== '') this.fail(describeNonXmlChar(this.heldSurrogate, 0));
     if (this.carry !== '' || this.mode !== 'text')
       this.fail('the document ends inside a tag, comment or CDATA section');
     if (this.phase === 'prolog') this.fail('the document has no root element');
     if (this.phase !== 'epilog') this.fail(`the document ends inside <${this.root}>`);
     if (this.stray) this.fail(`<${this.root}> holds text outside its fields`);
+  }
+
+  /**
+   * `text` checked for characters XML 1.0 does not allow, as the reader checks a whole document,
+   * so that the stream refuses them also outside the IDOC elements. A high surrogate at the end
+   * is held back until the next piece, which may hold the other half of its pair.
+   * @returns the text to read now.
+   */
+  private checkCharacters(text: string): string {
+    let checked = this.heldSurrogate + text;
+    this.heldSurrogate = '';
+    const last = checked.charCodeAt(checked.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.heldSurrogate = checked.slice(-1);
+      checked = checked.slice(0, -1);
+    }
+    const bad = indexOfNonXmlChar(checked);
+    if (bad >= 0) this.fail(describeNonXmlChar(checked, bad));
+    return checked;
   }
 
   /** Reads from `at` by the current mode; returns where reading goes on. */

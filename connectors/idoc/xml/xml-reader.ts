@@ -15,7 +15,10 @@ import {
   EQUALS,
   endsName,
   GT,
+  indexOfNonXmlChar,
   isSpace,
+  isXmlChar,
+  isXmlName,
   QUESTION,
   QUOTE,
   SLASH,
@@ -51,18 +54,6 @@ const ENTITIES: ReadonlyMap<string, string> = new Map([
   ['apos', "'"],
 ]);
 
-/** Whether a code point is an XML 1.0 character (Char production), so a reference may produce it. */
-function isXmlChar(code: number): boolean {
-  return (
-    code === 0x9 ||
-    code === 0xa ||
-    code === 0xd ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff)
-  );
-}
-
 /** Decodes the five predefined entities and character references; any other entity is an error. */
 export function decodeEntities(text: string, field: string): string {
   if (!text.includes('&')) return text;
@@ -84,6 +75,18 @@ export function decodeEntities(text: string, field: string): string {
     }
     return String.fromCodePoint(code);
   });
+}
+
+/**
+ * The message for a character XML 1.0 does not allow, found at `index` of `text` by
+ * `indexOfNonXmlChar`: its code, and what it is.
+ */
+export function describeNonXmlChar(text: string, index: number): string {
+  const code = text.charCodeAt(index);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return code >= 0xd800 && code <= 0xdfff
+    ? `${hex} is half of a character (a lone UTF-16 surrogate), which XML 1.0 does not allow`
+    : `the character ${hex} is not allowed in XML 1.0 (control characters other than tab, LF and CR, U+FFFE and U+FFFF)`;
 }
 
 /** Whether a string is XML white space only. */
@@ -108,6 +111,8 @@ class Reader {
 
   read(): XmlElement {
     const { text } = this;
+    const bad = indexOfNonXmlChar(text);
+    if (bad >= 0) this.fail(describeNonXmlChar(text, bad), bad);
     while (this.position < text.length) {
       const lt = text.indexOf('<', this.position);
       this.characters(lt < 0 ? text.length : lt);
@@ -164,7 +169,7 @@ class Reader {
   private startTag(lt: number): void {
     const { text } = this;
     const nameEnd = this.nameEnd(lt + 1);
-    const name = text.slice(lt + 1, nameEnd);
+    const name = this.xmlName(lt + 1, nameEnd);
     let attributes: Record<string, string> | undefined;
     let at = nameEnd;
     for (;;) {
@@ -174,7 +179,7 @@ class Reader {
       if (code === GT || (code === SLASH && text.charCodeAt(at + 1) === GT)) break;
       if (at === spaced) this.fail(`expected white space, ">" or "/>" in <${name}>`, at);
       const attributeEnd = this.nameEnd(at);
-      const attribute = text.slice(at, attributeEnd);
+      const attribute = this.xmlName(at, attributeEnd);
       at = attributeEnd;
       while (isSpace(text.charCodeAt(at))) at += 1;
       if (text.charCodeAt(at) !== EQUALS) this.fail(`attribute ${attribute} of <${name}> has no value`, at);
@@ -282,6 +287,13 @@ class Reader {
     let end = start + 1;
     while (!endsName(this.text.charCodeAt(end))) end += 1;
     return end;
+  }
+
+  /** The name from `start` to `end`, which must be an XML Name (as the writer writes them). */
+  private xmlName(start: number, end: number): string {
+    const name = this.text.slice(start, end);
+    if (!isXmlName(name)) this.fail(`${JSON.stringify(name.slice(0, 40))} is not an XML name`, start);
+    return name;
   }
 
   private lineAt(offset: number): number {

@@ -223,9 +223,9 @@ describe('group nesting in a parser export', () => {
     },
   );
 
-  it('refuses 3,000 groups nested as each other heads with INVALID_SCHEMA and the line', () => {
+  it('refuses 3,000 groups nested as each other heads with INVALID_SCHEMA and the line of the second', () => {
     const text = `BEGIN_SEGMENT_SECTION\nBEGIN_IDOC ZT01\n${'BEGIN_GROUP 1\n'.repeat(3_000)}`;
-    expect(thrown(() => loadIdocSchema(text))).toMatchObject({ code: 'INVALID_SCHEMA', line: 3 });
+    expect(thrown(() => loadIdocSchema(text))).toMatchObject({ code: 'INVALID_SCHEMA', line: 4 });
   });
 
   it('refuses a schema built in code that nests deeper than the limit with INVALID_SCHEMA', () => {

@@ -91,6 +91,66 @@ describe('parseIdocStream', () => {
     });
   });
 
+  describe('limits the size of one flat IDoc (maxIdocLength), so an endless IDoc cannot fill memory', () => {
+    const pad = (value: string, length: number): string => value.padEnd(length, ' ');
+    const docnum = (n: number): string => String(n).padStart(16, '0');
+    const control = (n: number): string =>
+      pad(`${pad('EDI_DC40', 10)}100${docnum(n)}758 3012  ${pad('ZNONE01', 30)}`, 524);
+    const data = (n: number): string => pad(`${pad('Z1A', 30)}100${docnum(n)}`, 63) + pad('X', 1000);
+    /** IDoc `n` with `records` data records, each line full length or right-trimmed. */
+    const idoc = (n: number, records: number, trim = false): string =>
+      [control(n), ...Array.from({ length: records }, () => data(n))]
+        .map((line) => `${trim ? line.trimEnd() : line}\n`)
+        .join('');
+
+    it('refuses the record that takes an IDoc past the limit, counting records at full length', async () => {
+      // A right-trimmed record is short in the file, but counts as the 1063 characters it stands for.
+      for (const trim of [false, true]) {
+        const text = idoc(1, 20, trim);
+        const limit = 524 + 10 * 1063;
+        const records = text.split('\n');
+        const offset = Buffer.byteLength(`${records.slice(0, 11).join('\n')}\n`);
+        await expect(collect(parseIdocStream([text], { maxIdocLength: limit }))).rejects.toMatchObject({
+          code: 'IDOC_TOO_LARGE',
+          docnum: docnum(1),
+          offset,
+        });
+        const fits = await collect(parseIdocStream([idoc(1, 10, trim)], { maxIdocLength: limit }));
+        expect(fits[0]?.segments).toHaveLength(10);
+      }
+    });
+
+    it('counts each IDoc of a file on its own', async () => {
+      const text = `${idoc(1, 10)}${idoc(2, 10)}${idoc(3, 10)}`;
+      const idocs = await collect(
+        parseIdocStream(chunks(Buffer.from(text), 4096), { maxIdocLength: 524 + 10 * 1063 }),
+      );
+      expect(idocs.map((read) => read.segments.length)).toEqual([10, 10, 10]);
+    });
+
+    it('stops a stream of one control record and endless data records at the default 64 Mi characters', async () => {
+      const record = Buffer.from(`${data(1)}\n`.repeat(1000));
+      let sent = 0;
+      // 100,000 records (106 MB) without another control record: far past the default limit.
+      function* endless(): Generator<Buffer> {
+        yield Buffer.from(`${control(1)}\n`);
+        while (sent < 100_000) {
+          sent += 1000;
+          yield record;
+        }
+      }
+      const error = await collect(parseIdocStream(endless())).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'IDOC_TOO_LARGE', docnum: docnum(1) });
+      expect((error as IdocError).message).toContain('maxIdocLength');
+      // 64 Mi characters hold 63,130 full-length data records after the control record.
+      expect(sent).toBe(64_000);
+    });
+
+    it('leaves parseIdoc, which holds the whole input anyway, without a limit', () => {
+      expect(parseIdoc(idoc(1, 70))[0]?.segments).toHaveLength(70);
+    });
+  });
+
   it('rejects an XML stream that ends inside its root', async () => {
     await expect(
       collect(parseIdocStream(chunks(fixture('loipro01.xml').subarray(0, 100), 10))),
