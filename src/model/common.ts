@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeUnitCodeProblem, findUnitCodeProblem } from '../uom/unit-code-rules.js';
-import { hasPrototypeKey } from '../validate/prototype-keys.js';
+import { plainDataCheck } from '../validate/prototype-keys.js';
 
 /**
  * The pattern of an exact decimal string: an optional minus, no leading zeros, an optional
@@ -226,12 +226,12 @@ export const Extensions = z
         /^[a-z][a-z0-9-]{0,62}:[A-Za-z0-9_.-]{1,128}$/,
         'expected a namespaced extension key such as "sap:AUFART" or "plant-de01:shift"',
       ),
-    z.unknown().refine((value) => !hasPrototypeKey(value), {
-      message: 'the key "__proto__" is not allowed',
-      params: { code: 'forbidden_key' },
-    }),
+    z.unknown().check(plainDataCheck),
   )
-  .describe('Plant-specific extras, keyed "namespace:name", e.g. "sap:AUFART". Values are any JSON.');
+  .describe(
+    'Plant-specific extras, keyed "namespace:name", e.g. "sap:AUFART". Values are any JSON, ' +
+      'without a "__proto__" key at any depth.',
+  );
 
 /**
  * A named property (B2MML `*Property` with `ValueType`): characteristics, classification values,
