@@ -62,8 +62,8 @@ const INLINE_MEMBERS = 8;
 export function compileReader(schema: z.ZodType): Reader | null {
   try {
     const compiler = new Compiler();
-    const read = compiler.function(schema);
-    return new Function('refs', `const R = refs[0];\nreturn ${read};`)(compiler.refs) as Reader;
+    const source = compiler.source(schema);
+    return new Function('refs', source)(compiler.refs) as Reader;
   } catch {
     // Unsupported: a construct outside the subset; EvalError: code generation is disallowed
     // (--disallow-code-generation-from-strings). Whatever the reason, zod does the work.
@@ -81,6 +81,19 @@ export function compilePredicate(schema: z.ZodType): Predicate | null {
   return reader === null ? null : (value) => reader(value) !== REJECTED;
 }
 
+/** Schema types whose checked values are never undefined. */
+const DEFINED_TYPES = new Set(['string', 'number', 'boolean', 'object', 'array', 'record']);
+
+/** Whether a value that passed `schema` is certainly not undefined (so its field is always copied). */
+function isDefinedWhenValid(schema: z.ZodType): boolean {
+  const def = schema._zod.def as unknown as Def;
+  if (DEFINED_TYPES.has(def.type)) return true;
+  if (def.type === 'enum' || def.type === 'literal')
+    return !(schema._zod.values ?? new Set([undefined])).has(undefined);
+  if (def.type === 'union') return (def['options'] as z.ZodType[]).every(isDefinedWhenValid);
+  return false;
+}
+
 /** Reads a value of unknown type: itself, or its copy as plain data, or REJECTED. */
 function readUnknown(value: object): unknown {
   const reading = readData(value, true);
@@ -95,15 +108,24 @@ interface Emitted {
 
 /** Generates readers; each statement returns `R` (REJECTED) on invalid data. */
 class Compiler {
-  /** Constants the generated code reads as `refs[i]`: REJECTED, patterns, sets, functions. */
+  /** Constants the generated code reads as `c<i>`: REJECTED, patterns, sets, functions. */
   readonly refs: unknown[] = [REJECTED];
+  /** The functions that read the options of unions. */
+  private readonly functions: string[] = [];
   private counter = 0;
   private readonly active = new Set<object>();
 
+  /** The body of a factory that takes `refs` and returns the reader of `schema`. */
+  source(schema: z.ZodType): string {
+    const read = this.function(schema, 'read');
+    const constants = this.refs.map((_, index) => (index === 0 ? 'R' : `c${index}`)).join(', ');
+    return `const [${constants}] = refs;\n${this.functions.join('\n')}\nreturn ${read};`;
+  }
+
   /** The source of a function that reads one value through `schema`. */
-  function(schema: z.ZodType): string {
+  private function(schema: z.ZodType, name: string): string {
     const { code, result } = this.emit(schema, 'value');
-    return `function read(value) {\n${code}return ${result};\n}`;
+    return `function ${name}(value) {\n${code}return ${result};\n}`;
   }
 
   private pattern(pattern: unknown): string {
@@ -113,8 +135,9 @@ class Compiler {
   }
 
   private ref(value: unknown): string {
-    this.refs.push(value);
-    return `refs[${this.refs.length - 1}]`;
+    let index = this.refs.indexOf(value);
+    if (index === -1) index = this.refs.push(value) - 1;
+    return `c${index}`;
   }
 
   private variable(prefix: string): string {
@@ -244,18 +267,26 @@ class Compiler {
     // Without a catchall zod strips unknown keys, so its output would differ from the input.
     if (catchall === undefined) throw new Unsupported('stripping object');
     let code = `if (typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})) return R;\n`;
-    const fields: [key: string, result: string][] = [];
+    const fields: { key: string; result: string; present: boolean }[] = [];
     for (const key of keys) {
       const field = this.variable('f');
-      const emitted = this.emit(shape[key] as z.ZodType, field);
+      const schema = shape[key] as z.ZodType;
+      const emitted = this.emit(schema, field);
+      const present = isDefinedWhenValid(schema);
       code += `const ${field} = ${v}[${JSON.stringify(key)}];\n${emitted.code}`;
-      fields.push([key, emitted.result]);
+      // zod wants the key of a field that is not optional, even when its schema takes undefined.
+      if (!present && (schema._zod as { readonly optin?: string }).optin !== 'optional')
+        code += `if (${field} === undefined && !(${JSON.stringify(key)} in ${v})) return R;\n`;
+      fields.push({ key: JSON.stringify(key), result: emitted.result, present });
     }
-    // The copy has the shape's keys in the shape's order, as zod's output; an absent field stays absent.
+    // The copy has the shape's keys in the shape's order, as zod's output; an absent field stays
+    // absent. The leading fields that are always there go into the literal.
     const copy = this.variable('o');
-    code += `const ${copy} = {};\n`;
-    for (const [key, result] of fields) {
-      code += `if (${result} !== undefined) ${copy}[${JSON.stringify(key)}] = ${result};\n`;
+    const leading = fields.findIndex((field) => !field.present);
+    const literal = leading === -1 ? fields : fields.slice(0, leading);
+    code += `const ${copy} = {${literal.map((field) => `${field.key}: ${field.result}`).join(', ')}};\n`;
+    for (const { key, result, present } of fields.slice(literal.length)) {
+      code += `${present ? '' : `if (${result} !== undefined) `}${copy}[${key}] = ${result};\n`;
     }
     const name = this.variable('k');
     const known =
@@ -301,9 +332,11 @@ class Compiler {
 
   private emitUnion(def: Def, v: string): Emitted {
     if (def['inclusive'] === false) throw new Unsupported('exclusive union');
-    const options = (def['options'] as z.ZodType[]).map((option) =>
-      this.ref(new Function('refs', `const R = refs[0];\nreturn ${this.function(option)};`)(this.refs)),
-    );
+    const options = (def['options'] as z.ZodType[]).map((option) => {
+      const name = this.variable('option');
+      this.functions.push(this.function(option, name));
+      return name;
+    });
     const result = this.variable('r');
     let code = `let ${result} = R;\n`;
     for (const option of options) code += `if (${result} === R) ${result} = ${option}(${v});\n`;

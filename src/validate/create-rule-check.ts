@@ -16,11 +16,15 @@ interface RuleCheckDef extends z.core.$ZodCheckDef {
   readonly fn: (value: unknown) => boolean;
 }
 
+/** Every rule check, to tell their issues (which leave the fields valid) from other issues. */
+const ruleChecks = new WeakSet<object>();
+
 /**
  * Makes a zod check from a rule that spans several fields (duplicate operation numbers, an end
  * before its start...): zod reports each violation as its own issue, at its own path below the
  * checked value, with the violation's code as `params.code` (which `validate` turns into the
- * issue's `code`). The check runs after the value's own type and fields have passed.
+ * issue's `code`). The rule runs only on a value whose own type and fields have passed (rule
+ * violations inside it aside), so it may read them as valid.
  *
  * Unlike `.superRefine()`, the check also carries a predicate (`fn`, true when nothing is broken)
  * in the same place `.refine()` keeps its own. That is how code that compiles zod definitions,
@@ -38,7 +42,11 @@ export function createRuleCheck<T>(findViolations: FindViolations<T>): z.core.$Z
     fn: (value) => findViolations(value as T).length === 0,
   };
   const check = new z.core.$ZodCheck(def) as z.core.$ZodCheck<T>;
+  ruleChecks.add(check);
   check._zod.check = (payload) => {
+    // zod runs checks after issues that do not abort (a pattern, a refinement); a rule reads its
+    // fields as valid values, as the compiled reader and toIoTs run it only on valid objects.
+    if (!payload.issues.every((issue) => ruleChecks.has(issue.inst as object))) return;
     for (const violation of findViolations(payload.value)) {
       payload.issues.push({
         code: 'custom',

@@ -136,6 +136,15 @@ describe('validate', () => {
     }
   });
 
+  it('wants the key of a required field of unknown type, as zod does, on the fast path too', () => {
+    for (const schema of [z.strictObject({ a: z.unknown() }), z.looseObject({ a: z.any() })]) {
+      expect(compilePredicate(schema)).not.toBeNull();
+      expect(validate(schema, {})).toMatchObject({ ok: false, issues: [{ path: '/a', code: 'required' }] });
+      expect(validate(schema, { a: undefined }).ok).toBe(true);
+      expect(schema.safeParse({}).success).toBe(false);
+    }
+  });
+
   it('says "required" for a missing field, not a type error', () => {
     expect(validate(Quantity, { value: '1' })).toMatchObject({
       ok: false,
