@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalObjects, Material, validate } from 'millwright';
+import { canonicalObjects, Identifier, Material, Text, validate } from 'millwright';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as samples from '../../examples/sample-records.js';
@@ -267,6 +267,65 @@ describe('validate() with hostile values in valid records (property)', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+});
+
+/** Strings of any UTF-16 code units: lone surrogates, controls and noncharacters included. */
+const anyCodeUnits = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }),
+      fc.integer({ min: 0, max: 0xffff }),
+      fc.constantFrom(0x09, 0x0a, 0x0d, 0x20, 0xa0, 0x85, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xfffe, 0xffff),
+    ),
+    { maxLength: 300 },
+  )
+  .map((units) => String.fromCharCode(...units));
+
+/** Whether UTF-8 and XML 1.0 can carry every character: no unpaired surrogate, no U+FFFE/U+FFFF. */
+function isCarried(text: string): boolean {
+  return (
+    new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(text)) === text &&
+    !/[\uFFFE\uFFFF]/.test(text)
+  );
+}
+
+const isControl = (point: number): boolean => point <= 0x1f || (point >= 0x7f && point <= 0x9f);
+
+describe('identifiers and texts hold only characters UTF-8 and XML 1.0 can carry (property)', () => {
+  it('Identifier accepts exactly 1 to 256 such characters without controls or white space at either end', () => {
+    fc.assert(
+      fc.property(anyCodeUnits, (text) => {
+        const points = [...text].map((character) => character.codePointAt(0) as number);
+        const expected =
+          points.length >= 1 &&
+          points.length <= 256 &&
+          isCarried(text) &&
+          !points.some(isControl) &&
+          !/^\s/u.test(text) &&
+          !/\s$/u.test(text);
+        const result = validate(Identifier, text);
+        expect(result.ok).toBe(expected);
+        expect(Identifier.safeParse(text).success).toBe(expected);
+        if (!result.ok) expect(result.issues[0]?.message).toMatch(/^expected an identifier/);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('Text accepts exactly what UTF-8 and XML 1.0 carry, tabs and line breaks being its only controls', () => {
+    fc.assert(
+      fc.property(anyCodeUnits, (text) => {
+        const points = [...text].map((character) => character.codePointAt(0) as number);
+        const expected =
+          text.length >= 1 &&
+          isCarried(text) &&
+          !points.some((point) => isControl(point) && point !== 0x09 && point !== 0x0a && point !== 0x0d);
+        expect(validate(Text, text).ok).toBe(expected);
+        expect(Text.safeParse(text).success).toBe(expected);
+      }),
+      { numRuns: 20_000 },
     );
   });
 });

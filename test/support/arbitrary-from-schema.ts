@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { sapMovementTypes } from '../../src/codes/sap-movement-types.js';
+import { TEXT_PATTERN } from '../../src/model/character-rules.js';
 import {
   CountryCode,
   DecimalString,
@@ -88,7 +89,10 @@ function generate(schema: z.ZodType): fc.Arbitrary<unknown> {
       const pattern = (def['checks'] as { _zod: { def: { pattern?: RegExp } } }[] | undefined)?.find(
         (check) => check._zod.def.pattern !== undefined,
       )?._zod.def.pattern;
-      return pattern === undefined ? fc.string({ minLength: 1, maxLength: 12 }) : fc.stringMatching(pattern);
+      // Free text (a property's value): any printable string; fast-check cannot invert that pattern.
+      if (pattern === undefined || pattern === TEXT_PATTERN)
+        return fc.string({ minLength: 1, maxLength: 12 });
+      return fc.stringMatching(pattern);
     }
     case 'number': {
       const minimum = (
