@@ -10,18 +10,11 @@ import {
   validate,
 } from 'millwright';
 import { describe, expect, it } from 'vitest';
-import * as samples from '../../../examples/sample-records.js';
 import { catchError } from '../../support/catch-error.js';
+import { changedSample, type SampleName } from '../../support/changed-sample.js';
 
-const records = samples.sampleRecords;
-type Name = keyof typeof records;
-
-/** Applies `change` to a deep copy of the named sample record. */
-function changed(name: Name, change: (record: Record<string, any>) => void): Record<string, any> {
-  const copy = structuredClone(records[name]) as Record<string, any>;
-  change(copy);
-  return copy;
-}
+type Name = SampleName;
+const changed = changedSample;
 
 /** zod's issues as millwright reports them: JSON Pointer and the code a rule names in its params. */
 function zodIssues(name: Name, data: unknown): { path: string; code: string }[] {
