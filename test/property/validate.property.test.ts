@@ -189,7 +189,19 @@ describe('validate() refuses __proto__ keys anywhere (property)', () => {
       fc.property(deepValue, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (value, picks) => {
         const data = JSON.parse(JSON.stringify(value)) as unknown;
         const places = objectPaths(data);
-        const expected = new Set<string>();
+        const pointerOf = (path: readonly string[]): string =>
+          `/extensions/sap:deep${path.map((key) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('')}/__proto__`;
+        // fast-check's JSON values hold "__proto__" keys of their own now and then.
+        const expected = new Set(
+          places
+            .filter((path) =>
+              Object.hasOwn(
+                path.reduce<any>((node, key) => node[key], data),
+                '__proto__',
+              ),
+            )
+            .map(pointerOf),
+        );
         for (const pick of picks) {
           const path = places[pick % places.length] as string[];
           let target = data as Record<string, unknown>;
@@ -201,8 +213,7 @@ describe('validate() refuses __proto__ keys anywhere (property)', () => {
             configurable: true,
             writable: true,
           });
-          const pointer = path.map((key) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-          expected.add(`/extensions/sap:deep${pointer}/__proto__`);
+          expected.add(pointerOf(path));
         }
         const record = { ...material, extensions: { 'sap:deep': data } };
         const result = validate(Material, record);
@@ -218,11 +229,14 @@ describe('validate() refuses __proto__ keys anywhere (property)', () => {
 
   it('accepts the same deep JSON without them, and returns an equal copy', () => {
     fc.assert(
-      fc.property(deepValue, (value) => {
-        const record = { ...material, extensions: { 'sap:deep': value } };
-        const result = validate(Material, record);
-        expect(result).toEqual({ ok: true, value: record });
-      }),
+      fc.property(
+        deepValue.filter((value) => !JSON.stringify(value).includes('"__proto__"')),
+        (value) => {
+          const record = { ...material, extensions: { 'sap:deep': value } };
+          const result = validate(Material, record);
+          expect(result).toEqual({ ok: true, value: record });
+        },
+      ),
       { numRuns: 300 },
     );
   });
