@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createRuleCheck, type RuleViolation } from '../validate/create-rule-check.js';
 import {
   commonFields,
   DecimalString,
@@ -8,6 +9,17 @@ import {
   Quantity,
   Text,
 } from './common.js';
+import { checkRange, ROOT } from './field-rules.js';
+
+/** validTo is not before validFrom. */
+function findValidityViolations(record: {
+  readonly validFrom?: string | undefined;
+  readonly validTo?: string | undefined;
+}): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  checkRange(out, ROOT, 'validFrom', record.validFrom, 'validTo', record.validTo);
+  return out;
+}
 
 /** What a BOM is used for (SAP STLAN). */
 export const BomUsage = z
@@ -48,7 +60,11 @@ export const BomComponent = z
     validFrom: LocalDate.optional(),
     validTo: LocalDate.optional(),
   })
-  .describe('One BOM item: which material, how much per base quantity, and how it is used.');
+  .check(createRuleCheck(findValidityViolations))
+  .describe(
+    'One BOM item: which material, how much per base quantity, and how it is used. Rule beyond this ' +
+      'schema: validTo is not before validFrom (invalid_range).',
+  );
 
 /**
  * A bill of materials: what a quantity of a material is made of (OAGIS BOM; B2MML
@@ -74,7 +90,11 @@ export const BillOfMaterials = z
     components: z.array(BomComponent).min(1),
     ...commonFields,
   })
-  .describe('A bill of materials: the components one base quantity of a material is made of.');
+  .check(createRuleCheck(findValidityViolations))
+  .describe(
+    'A bill of materials: the components one base quantity of a material is made of. Rule beyond this ' +
+      'schema: validTo is not before validFrom, here and in each component (invalid_range).',
+  );
 /** A bill of materials; see {@link BillOfMaterials}. */
 export type BillOfMaterials = z.infer<typeof BillOfMaterials>;
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { describeUnitCodeProblem, findUnitCodeProblem } from '../uom/unit-code-rules.js';
-import { hasPrototypeKey } from '../validate/prototype-keys.js';
+import { plainDataCheck } from '../validate/prototype-keys.js';
+import {
+  describeIdentifierProblem,
+  describeTextProblem,
+  IDENTIFIER_PATTERN,
+  TEXT_PATTERN,
+} from './character-rules.js';
 
 /**
  * The pattern of an exact decimal string: an optional minus, no leading zeros, an optional
@@ -147,18 +153,26 @@ export const DateOrTimestamp = z
 
 /**
  * An identifier or code as a system writes it: 1 to 256 characters, no control characters, no
- * leading or trailing white space. Leading zeros are significant (`000000000000004711`).
+ * leading or trailing white space, and nothing that UTF-8, JSON text or XML 1.0 cannot carry (an
+ * unpaired surrogate, U+FFFE, U+FFFF). Leading zeros are significant (`000000000000004711`).
  */
 export const Identifier = z
   .string()
-  .regex(
-    /^[^\s\p{Cc}](?:[^\p{Cc}]{0,254}[^\s\p{Cc}])?$/u,
-    'expected 1 to 256 characters without control characters or leading/trailing spaces',
-  )
-  .describe('An identifier as the source system writes it; leading zeros are significant.');
+  .regex(IDENTIFIER_PATTERN, { error: (issue) => describeIdentifierProblem(issue.input) })
+  .describe(
+    'An identifier as the source system writes it; leading zeros are significant. 1 to 256 characters, ' +
+      'no control characters, unpaired surrogates, U+FFFE or U+FFFF, no white space at either end.',
+  );
 
-/** Free text for people: 1 to 4000 characters. */
-export const Text = z.string().min(1).max(4000);
+/**
+ * Free text for people: 1 to 4000 characters; tabs and line breaks are fine, other control
+ * characters, unpaired surrogates, U+FFFE and U+FFFF are not (XML 1.0 and UTF-8 cannot carry them).
+ */
+export const Text = z
+  .string()
+  .min(1)
+  .max(4000)
+  .regex(TEXT_PATTERN, { error: (issue) => describeTextProblem(issue.input) });
 
 /** A language code (BCP 47, e.g. `en`, `de-AT`), as B2MML `Description@languageID` uses it. */
 export const LanguageCode = z
@@ -226,12 +240,12 @@ export const Extensions = z
         /^[a-z][a-z0-9-]{0,62}:[A-Za-z0-9_.-]{1,128}$/,
         'expected a namespaced extension key such as "sap:AUFART" or "plant-de01:shift"',
       ),
-    z.unknown().refine((value) => !hasPrototypeKey(value), {
-      message: 'the key "__proto__" is not allowed',
-      params: { code: 'forbidden_key' },
-    }),
+    z.unknown().check(plainDataCheck),
   )
-  .describe('Plant-specific extras, keyed "namespace:name", e.g. "sap:AUFART". Values are any JSON.');
+  .describe(
+    'Plant-specific extras, keyed "namespace:name", e.g. "sap:AUFART". Values are any JSON, ' +
+      'without a "__proto__" key at any depth.',
+  );
 
 /**
  * A named property (B2MML `*Property` with `ValueType`): characteristics, classification values,
@@ -240,7 +254,11 @@ export const Extensions = z
 export const Property = z
   .strictObject({
     id: Identifier.describe('The property name or characteristic id, e.g. "COLOR" or "MOISTURE".'),
-    value: z.string().max(4000).describe('The value as text; numbers as exact decimal strings.'),
+    value: z
+      .string()
+      .max(4000)
+      .regex(TEXT_PATTERN, { error: (issue) => describeTextProblem(issue.input) })
+      .describe('The value as text; numbers as exact decimal strings.'),
     dataType: z
       .enum(['string', 'decimal', 'integer', 'boolean', 'date', 'date-time'])
       .optional()

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { type SapMovementType, sapMovementTypes } from '../codes/sap-movement-types.js';
+import { createRuleCheck, type RuleViolation } from '../validate/create-rule-check.js';
 import { commonFields, Identifier, LocalDate, PositiveQuantity, Text, Timestamp } from './common.js';
+import { checkSelfReference } from './field-rules.js';
 
 /** The business meaning of a stock movement; the source code (e.g. SAP 261) is kept beside it. */
 export const MovementKind = z
@@ -55,6 +58,33 @@ export const MovementReference = z
   })
   .describe('The business documents this movement belongs to.');
 
+/** The fields of {@link InventoryMovement}, before its cross-field rules. */
+const InventoryMovementFields = z.strictObject({
+  id: Identifier.describe('A unique id of the movement, used to de-duplicate (e.g. document/year/item).'),
+  kind: MovementKind,
+  direction: MovementDirection.optional(),
+  movementCode: Identifier.optional().describe(
+    'The source system code, e.g. SAP movement type "261". A code of the SAP standard movement types ' +
+      "(sapMovementTypes, 101-708) means that SAP movement type; write other systems' codes that look " +
+      'alike with a prefix of their own (e.g. "MES-101").',
+  ),
+  material: Identifier,
+  plant: Identifier.describe('The plant whose stock is posted.'),
+  storageLocation: Identifier.optional(),
+  batch: Identifier.optional(),
+  stockType: StockType.optional(),
+  quantity: PositiveQuantity.describe('How much moved; always positive.'),
+  from: StockLocation.optional().describe('Where the stock came from.'),
+  to: StockLocation.optional().describe('Where the stock went.'),
+  postingDate: LocalDate.describe('The accounting date of the movement.'),
+  occurredAt: Timestamp.describe('When the movement physically happened (EPCIS eventTime).'),
+  reference: MovementReference.optional(),
+  reason: Identifier.optional().describe('The reason code, e.g. for scrap or adjustment.'),
+  reverses: Identifier.optional().describe('The id of the movement this one cancels.'),
+  text: Text.optional(),
+  ...commonFields,
+});
+
 /**
  * An inventory movement: a quantity of a material changes place, stock type or ownership
  * (EPCIS ObjectEvent with bizStep, SAP material document item, OAGIS MoveInventory). Quantities
@@ -63,31 +93,84 @@ export const MovementReference = z
  * validate(InventoryMovement, { id: 'M-1', kind: 'goods-issue', movementCode: '261', material: 'RM-1', plant: 'DE01',
  *   quantity: { value: '500', unit: 'H87' }, postingDate: '2026-05-12', occurredAt: '2026-05-12T06:15:00+02:00' });
  */
-export const InventoryMovement = z
-  .strictObject({
-    id: Identifier.describe('A unique id of the movement, used to de-duplicate (e.g. document/year/item).'),
-    kind: MovementKind,
-    direction: MovementDirection.optional(),
-    movementCode: Identifier.optional().describe('The source system code, e.g. SAP movement type "261".'),
-    material: Identifier,
-    plant: Identifier.describe('The plant whose stock is posted.'),
-    storageLocation: Identifier.optional(),
-    batch: Identifier.optional(),
-    stockType: StockType.optional(),
-    quantity: PositiveQuantity.describe('How much moved; always positive.'),
-    from: StockLocation.optional().describe('Where the stock came from.'),
-    to: StockLocation.optional().describe('Where the stock went.'),
-    postingDate: LocalDate.describe('The accounting date of the movement.'),
-    occurredAt: Timestamp.describe('When the movement physically happened (EPCIS eventTime).'),
-    reference: MovementReference.optional(),
-    reason: Identifier.optional().describe('The reason code, e.g. for scrap or adjustment.'),
-    reverses: Identifier.optional().describe('The id of the movement this one cancels.'),
-    text: Text.optional(),
-    ...commonFields,
-  })
-  .describe(
-    'An inventory movement: a positive quantity of a material moved, received, issued or written off.',
-  );
+export const InventoryMovement = InventoryMovementFields.check(
+  createRuleCheck(findMovementViolations),
+).describe(
+  'An inventory movement: a positive quantity of a material moved, received, issued or written off. ' +
+    'Rules beyond this schema (each an issue with its JSON Pointer): a goods-receipt moves stock in, a ' +
+    'goods-issue and a scrap move it out, and the other way only when the movement reverses one ' +
+    '(direction_mismatch); a movementCode of the SAP standard movement types (101-708) means that SAP ' +
+    'movement type, and kind and direction agree with it (movement_code_mismatch; a two-sided type such ' +
+    'as 301 moves in or out); a movement does not reverse itself (self_reference).',
+);
+
+/** The direction of each kind that has one: in a movement of its own, and in one that reverses another. */
+const KIND_DIRECTIONS: Readonly<
+  Partial<Record<MovementKind, readonly [own: MovementDirection, reversal: MovementDirection]>>
+> = {
+  'goods-receipt': ['in', 'out'],
+  'goods-issue': ['out', 'in'],
+  scrap: ['out', 'in'],
+};
+
+/** The rules of {@link InventoryMovement} that span fields. */
+function findMovementViolations(movement: z.output<typeof InventoryMovementFields>): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const { kind, direction, movementCode } = movement;
+  const sap =
+    movementCode !== undefined && Object.hasOwn(sapMovementTypes, movementCode)
+      ? sapMovementTypes[movementCode]
+      : undefined;
+  if (sap !== undefined) {
+    // The standard table is the contract: its kind and direction decide.
+    checkAgainstSap(out, sap, kind, direction);
+  } else {
+    const directions = KIND_DIRECTIONS[kind];
+    const expected = directions?.[movement.reverses === undefined ? 0 : 1];
+    if (direction !== undefined && expected !== undefined && direction !== expected) {
+      out.push({
+        path: ['direction'],
+        code: 'direction_mismatch',
+        message:
+          movement.reverses === undefined
+            ? `a ${kind} moves stock ${expected}, not ${direction} (${directions?.[1]} only when it reverses one)`
+            : `a ${kind} that reverses another moves stock ${expected}, not ${direction}`,
+      });
+    }
+  }
+  checkSelfReference(out, movement, 'movement');
+  return out;
+}
+
+/** Kind and direction agree with the SAP movement type the movement names. */
+function checkAgainstSap(
+  out: RuleViolation[],
+  sap: SapMovementType,
+  kind: MovementKind,
+  direction: MovementDirection | undefined,
+): void {
+  const named = `SAP movement type ${sap.code} (${sap.description})`;
+  if (kind !== sap.kind) {
+    out.push({
+      path: ['kind'],
+      code: 'movement_code_mismatch',
+      message: `${named} is a ${sap.kind}, not a ${kind}`,
+    });
+  }
+  if (direction === undefined) return;
+  const allowed: readonly (MovementDirection | undefined)[] =
+    sap.direction === undefined ? [sap.sides?.own, sap.sides?.counterpart] : [sap.direction];
+  if (allowed.includes(direction)) return;
+  out.push({
+    path: ['direction'],
+    code: 'movement_code_mismatch',
+    message:
+      sap.direction === undefined
+        ? `${named} moves stock out of one side and into the other, not ${direction}`
+        : `${named} moves stock ${sap.direction}, not ${direction}`,
+  });
+}
+
 /** An inventory movement; see {@link InventoryMovement}. */
 export type InventoryMovement = z.infer<typeof InventoryMovement>;
 

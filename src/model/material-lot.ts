@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createRuleCheck, type RuleViolation } from '../validate/create-rule-check.js';
 import {
   CountryCode,
   commonFields,
@@ -8,6 +9,7 @@ import {
   NonNegativeQuantity,
   Property,
 } from './common.js';
+import { checkRange, ROOT } from './field-rules.js';
 
 /** Whether a lot may be used; the QA decision on the lot (EPCIS disposition). */
 export const LotStatus = z
@@ -39,6 +41,27 @@ export const LotParent = z
   })
   .describe('An input lot of this lot (genealogy).');
 
+/** The fields of {@link MaterialLot}, before its cross-field rules. */
+const MaterialLotFields = z.strictObject({
+  id: Identifier.describe('The lot or batch number (SAP CHARG); unique per material.'),
+  material: Identifier,
+  status: LotStatus,
+  plant: Identifier.optional(),
+  storageLocation: Identifier.optional(),
+  quantity: NonNegativeQuantity.optional().describe('The quantity of the lot now.'),
+  gtin: Gtin.optional(),
+  manufacturedAt: DateOrTimestamp.optional().describe('When it was made (SAP HSDAT).'),
+  expiresAt: DateOrTimestamp.optional().describe('When it expires (SAP VFDAT, EPCIS itemExpirationDate).'),
+  bestBefore: DateOrTimestamp.optional(),
+  supplier: Identifier.optional(),
+  supplierLot: Identifier.optional().describe("The supplier's own batch number (SAP LICHA)."),
+  countryOfOrigin: CountryCode.optional(),
+  workOrder: Identifier.optional().describe('The work order that made it.'),
+  parents: z.array(LotParent).optional(),
+  properties: z.array(Property).optional().describe('Batch characteristics (B2MML MaterialLotProperty).'),
+  ...commonFields,
+});
+
 /**
  * A material lot (batch): a quantity of one material with one history and quality status
  * (B2MML MaterialLot, EPCIS LGTIN class, SAP batch). `parents` gives its genealogy.
@@ -46,27 +69,29 @@ export const LotParent = z
  * validate(MaterialLot, { id: '0000081234', material: 'FG-4711', status: 'quality-inspection',
  *   parents: [{ lot: 'R-2026-0412', material: 'RM-ROTOR-40', relation: 'assembled' }] });
  */
-export const MaterialLot = z
-  .strictObject({
-    id: Identifier.describe('The lot or batch number (SAP CHARG); unique per material.'),
-    material: Identifier,
-    status: LotStatus,
-    plant: Identifier.optional(),
-    storageLocation: Identifier.optional(),
-    quantity: NonNegativeQuantity.optional().describe('The quantity of the lot now.'),
-    gtin: Gtin.optional(),
-    manufacturedAt: DateOrTimestamp.optional().describe('When it was made (SAP HSDAT).'),
-    expiresAt: DateOrTimestamp.optional().describe('When it expires (SAP VFDAT, EPCIS itemExpirationDate).'),
-    bestBefore: DateOrTimestamp.optional(),
-    supplier: Identifier.optional(),
-    supplierLot: Identifier.optional().describe("The supplier's own batch number (SAP LICHA)."),
-    countryOfOrigin: CountryCode.optional(),
-    workOrder: Identifier.optional().describe('The work order that made it.'),
-    parents: z.array(LotParent).optional(),
-    properties: z.array(Property).optional().describe('Batch characteristics (B2MML MaterialLotProperty).'),
-    ...commonFields,
-  })
-  .describe('A lot (batch) of a material with its quality status and genealogy.');
+export const MaterialLot = MaterialLotFields.check(createRuleCheck(findLotViolations)).describe(
+  'A lot (batch) of a material with its quality status and genealogy. Rules beyond this schema (each an ' +
+    'issue with its JSON Pointer): expiresAt and bestBefore are not before manufacturedAt (invalid_range; ' +
+    'a date and a timestamp compare by the day the timestamp names in its own offset); a lot is not its ' +
+    'own parent (self_reference).',
+);
+
+/** The rules of {@link MaterialLot} that span fields. */
+function findLotViolations(lot: z.output<typeof MaterialLotFields>): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  checkRange(out, ROOT, 'manufacturedAt', lot.manufacturedAt, 'expiresAt', lot.expiresAt);
+  checkRange(out, ROOT, 'manufacturedAt', lot.manufacturedAt, 'bestBefore', lot.bestBefore);
+  lot.parents?.forEach((parent, index) => {
+    if (parent.lot !== lot.id || parent.material !== lot.material) return;
+    out.push({
+      path: ['parents', index, 'lot'],
+      code: 'self_reference',
+      message: 'a lot cannot be its own parent',
+    });
+  });
+  return out;
+}
+
 /** A material lot; see {@link MaterialLot}. */
 export type MaterialLot = z.infer<typeof MaterialLot>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { formatFraction, type Rational } from '../uom/rational.js';
+import { createRuleCheck, type RuleViolation } from '../validate/create-rule-check.js';
 import {
   commonFields,
   Gtin,
@@ -10,6 +12,8 @@ import {
   Text,
   UnitCode,
 } from './common.js';
+import { compareAmounts, ratioBetween } from './compare-amounts.js';
+import { checkAmountRange, checkDimension, checkRange, checkUnique, ROOT } from './field-rules.js';
 
 /** What kind of material this is; decides how plants plan, stock and cost it. */
 export const MaterialType = z
@@ -63,42 +67,76 @@ export const MaterialPlant = z
   })
   .describe('How one plant uses the material.');
 
+/** The fields of {@link Material}, before its cross-field rules. */
+const MaterialFields = z.strictObject({
+  id: Identifier.describe('The material number as the system of record writes it; leading zeros kept.'),
+  revision: Identifier.optional().describe('The engineering revision (B2MML Version).'),
+  description: Text.describe('The short text in the primary language.'),
+  descriptions: z.array(LocalizedText).optional().describe('Texts in other languages (B2MML Description).'),
+  type: MaterialType,
+  baseUnit: UnitCode.describe('The unit stock is kept in; every quantity converts to it.'),
+  alternativeUnits: z.array(AlternativeUnit).optional(),
+  gtin: Gtin.optional().describe('The GTIN of the base unit.'),
+  group: Identifier.optional().describe('The material group (SAP MATKL).'),
+  classes: z.array(Identifier).optional().describe('Material classes (B2MML MaterialClassID).'),
+  status: MaterialStatus.optional(),
+  batchManaged: z.boolean().optional().describe('Stock is kept in batches (lots) with genealogy.'),
+  serialManaged: z.boolean().optional().describe('Each unit carries a serial number.'),
+  shelfLifeDays: z.int().min(0).optional().describe('Total shelf life in days, from manufacture to expiry.'),
+  grossWeight: NonNegativeQuantity.optional(),
+  netWeight: NonNegativeQuantity.optional(),
+  volume: NonNegativeQuantity.optional(),
+  plants: z.array(MaterialPlant).optional(),
+  properties: z.array(Property).optional().describe('Characteristics (B2MML MaterialDefinitionProperty).'),
+  validFrom: LocalDate.optional(),
+  validTo: LocalDate.optional(),
+  ...commonFields,
+});
+
 /**
  * Material master data (B2MML MaterialDefinition, OAGIS ItemMaster): what a thing is, how it is
  * counted and which plants use it.
  * @example
  * const result = validate(Material, { id: 'FG-4711', description: 'Gear pump', type: 'finished', baseUnit: 'H87' });
  */
-export const Material = z
-  .strictObject({
-    id: Identifier.describe('The material number as the system of record writes it; leading zeros kept.'),
-    revision: Identifier.optional().describe('The engineering revision (B2MML Version).'),
-    description: Text.describe('The short text in the primary language.'),
-    descriptions: z.array(LocalizedText).optional().describe('Texts in other languages (B2MML Description).'),
-    type: MaterialType,
-    baseUnit: UnitCode.describe('The unit stock is kept in; every quantity converts to it.'),
-    alternativeUnits: z.array(AlternativeUnit).optional(),
-    gtin: Gtin.optional().describe('The GTIN of the base unit.'),
-    group: Identifier.optional().describe('The material group (SAP MATKL).'),
-    classes: z.array(Identifier).optional().describe('Material classes (B2MML MaterialClassID).'),
-    status: MaterialStatus.optional(),
-    batchManaged: z.boolean().optional().describe('Stock is kept in batches (lots) with genealogy.'),
-    serialManaged: z.boolean().optional().describe('Each unit carries a serial number.'),
-    shelfLifeDays: z
-      .int()
-      .min(0)
-      .optional()
-      .describe('Total shelf life in days, from manufacture to expiry.'),
-    grossWeight: NonNegativeQuantity.optional(),
-    netWeight: NonNegativeQuantity.optional(),
-    volume: NonNegativeQuantity.optional(),
-    plants: z.array(MaterialPlant).optional(),
-    properties: z.array(Property).optional().describe('Characteristics (B2MML MaterialDefinitionProperty).'),
-    validFrom: LocalDate.optional(),
-    validTo: LocalDate.optional(),
-    ...commonFields,
-  })
-  .describe('Material master data: what a material is, how it is counted, which plants use it.');
+export const Material = MaterialFields.check(createRuleCheck(findMaterialViolations)).describe(
+  'Material master data: what a material is, how it is counted, which plants use it. Rules beyond this ' +
+    'schema (each an issue with its JSON Pointer): validTo is not before validFrom (invalid_range); each ' +
+    'alternative unit and each plant appears once (duplicate_unit, duplicate_plant); an alternative unit ' +
+    'that converts to the base unit by fixed factors (GRM to KGM, DZN to H87, the base unit itself) has ' +
+    'the ratio those factors give (invalid_conversion); grossWeight and netWeight are masses and volume ' +
+    'a volume (incompatible_units); netWeight is not more than grossWeight (invalid_range).',
+);
+
+/** The rules of {@link Material} that span fields. */
+function findMaterialViolations(material: z.output<typeof MaterialFields>): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  checkRange(out, ROOT, 'validFrom', material.validFrom, 'validTo', material.validTo);
+  checkUnique(out, material.alternativeUnits, 'unit', ['alternativeUnits'], 'duplicate_unit', 'unit');
+  material.alternativeUnits?.forEach(({ unit, numerator, denominator }, index) => {
+    // 1 unit = numerator/denominator base units, i.e. denominator units weigh as much as numerator base units.
+    const base = material.baseUnit;
+    const agrees = compareAmounts(
+      { value: String(denominator), unit },
+      { value: String(numerator), unit: base },
+    );
+    if (agrees === undefined || agrees === 0) return;
+    out.push({
+      path: ['alternativeUnits', index],
+      code: 'invalid_conversion',
+      message: `1 ${unit} is ${formatFraction(ratioBetween(unit, base) as Rational)} ${base} by its definition, not ${numerator}/${denominator}`,
+    });
+  });
+  checkUnique(out, material.plants, 'plant', ['plants'], 'duplicate_plant', 'plant');
+  const gross = checkDimension(out, ROOT, 'grossWeight', material.grossWeight, 'kg');
+  const net = checkDimension(out, ROOT, 'netWeight', material.netWeight, 'kg');
+  checkDimension(out, ROOT, 'volume', material.volume, 'm3');
+  if (gross && net) {
+    checkAmountRange(out, ROOT, 'netWeight', material.netWeight, 'grossWeight', material.grossWeight, true);
+  }
+  return out;
+}
+
 /** Material master data; see {@link Material}. */
 export type Material = z.infer<typeof Material>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createRuleCheck } from '../validate/create-rule-check.js';
 import {
   commonFields,
   DecimalString,
@@ -8,6 +9,7 @@ import {
   Timestamp,
   UnitCode,
 } from './common.js';
+import { compareDecimals } from './compare-amounts.js';
 
 /** What happened, in quality terms. */
 export const QualityEventKind = z
@@ -55,7 +57,23 @@ export const InspectionResult = z
     defects: z.int().min(0).optional().describe('Number of defects found.'),
     method: Identifier.optional().describe('The inspection method.'),
   })
-  .describe('The result of one inspection characteristic.');
+  .check(
+    createRuleCheck(({ lowerLimit, upperLimit }: { lowerLimit?: string; upperLimit?: string }) =>
+      lowerLimit === undefined || upperLimit === undefined || compareDecimals(upperLimit, lowerLimit) >= 0
+        ? []
+        : [
+            {
+              path: ['upperLimit'],
+              code: 'invalid_range',
+              message: `upperLimit ${upperLimit} is less than lowerLimit ${lowerLimit}`,
+            },
+          ],
+    ),
+  )
+  .describe(
+    'The result of one inspection characteristic. Rule beyond this schema: upperLimit is not less than ' +
+      'lowerLimit (invalid_range).',
+  );
 
 /**
  * A quality event: an inspection result, a hold, a release, a deviation, a nonconformance or a
@@ -85,12 +103,24 @@ export const QualityEvent = z
     certificate: Identifier.optional().describe('A quality certificate number or URI.'),
     ...commonFields,
   })
-  .refine((event) => event.kind !== 'disposition' || event.disposition !== undefined, {
-    message: 'a disposition event names its disposition',
-    path: ['disposition'],
-    params: { code: 'missing_field' },
-  })
-  .describe('A quality event: inspection result, hold, release, deviation, nonconformance or disposition.');
+  .check(
+    createRuleCheck(({ kind, disposition }: { kind: string; disposition?: string }) =>
+      kind !== 'disposition' || disposition !== undefined
+        ? []
+        : [
+            {
+              path: ['disposition'],
+              code: 'missing_field',
+              message: 'a disposition event names its disposition',
+            },
+          ],
+    ),
+  )
+  .describe(
+    'A quality event: inspection result, hold, release, deviation, nonconformance or disposition. Rules ' +
+      'beyond this schema: a disposition event names its disposition (missing_field); in each result, ' +
+      'upperLimit is not less than lowerLimit (invalid_range).',
+  );
 /** A quality event; see {@link QualityEvent}. */
 export type QualityEvent = z.infer<typeof QualityEvent>;
 

@@ -1,49 +1,33 @@
-import type { ValidationIssue } from '../errors/validation-error.js';
-import { toJsonPointer } from './json-pointer.js';
+import type { z } from 'zod';
+import { createRuleCheck, type RuleViolation } from './create-rule-check.js';
+import { readData } from './read-data.js';
 
-/** Canonical objects nest a few levels; extension values are scanned this deep, no deeper. */
-const MAX_DEPTH = 64;
+const NONE: readonly RuleViolation[] = Object.freeze([]);
 
-/**
- * Finds every own `__proto__` key in parsed data. zod drops such keys from records without a
- * word; millwright rejects them everywhere, because a key that can replace a prototype when the
- * data is merged has no business in canonical data.
- * @returns one issue (code `forbidden_key`) per `__proto__` key, pointing at it.
- */
-export function findPrototypeKeys(input: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const visit = (value: unknown, path: PropertyKey[], depth: number): void => {
-    if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return;
-    if (Array.isArray(value)) {
-      for (const [index, item] of value.entries()) visit(item, [...path, index], depth + 1);
-      return;
-    }
-    for (const key of Object.keys(value)) {
-      if (key === '__proto__') {
-        issues.push({
-          path: toJsonPointer([...path, key]),
-          code: 'forbidden_key',
-          message: 'the key "__proto__" is not allowed',
-        });
-      } else {
-        visit((value as Record<string, unknown>)[key], [...path, key], depth + 1);
-      }
-    }
-  };
-  visit(input, [], 0);
-  return issues;
+/** What validate() refuses in a value of any type, each with its path below the value. */
+function findRefusedData(value: unknown): readonly RuleViolation[] {
+  return typeof value === 'object' && value !== null ? readData(value, false).issues : NONE;
 }
 
 /**
- * Whether parsed data holds an own `__proto__` key at any depth (up to 64 levels).
- * @returns true when {@link findPrototypeKeys} would report something.
+ * Whether validate() refuses a value of any type (a `z.unknown()` value such as an extension):
+ * an own `__proto__` key at any depth, in objects and arrays alike (zod would drop some of them
+ * without a word, and a key that replaces a prototype when the data is merged has no business in
+ * data), or something that is no data: an object that contains itself, an array claiming more
+ * than 10,000,000 items, a value whose getter or Proxy trap throws. Each object is read once,
+ * however many paths lead to it.
+ * @returns true when validate() would report an issue inside the value.
  */
-export function hasPrototypeKey(value: unknown, depth = 0): boolean {
-  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return false;
-  if (Array.isArray(value)) return value.some((item) => hasPrototypeKey(item, depth + 1));
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__' || hasPrototypeKey((value as Record<string, unknown>)[key], depth + 1))
-      return true;
-  }
-  return false;
+export function hasPrototypeKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const reading = readData(value, true);
+  return !reading.complete || reading.issues.length > 0;
 }
+
+/**
+ * The check that makes zod refuse what {@link hasPrototypeKey} finds, one issue per finding at
+ * its own path: `forbidden_key` (at the `__proto__` key), `circular_reference` (where the cycle
+ * closes), `too_big` or `invalid_input`. Used on the values of `extensions`, so that zod's
+ * `safeParse` of a canonical object refuses them as validate() does.
+ */
+export const plainDataCheck: z.core.$ZodCheck<unknown> = createRuleCheck(findRefusedData);

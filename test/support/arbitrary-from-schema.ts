@@ -3,6 +3,8 @@
 // property tests of validate(), the io-ts codecs and the events.
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { sapMovementTypes } from '../../src/codes/sap-movement-types.js';
+import { TEXT_PATTERN } from '../../src/model/character-rules.js';
 import {
   CountryCode,
   DecimalString,
@@ -15,6 +17,8 @@ import {
   Timestamp,
   UnitCode,
 } from '../../src/model/common.js';
+import { areConvertible, compareDecimals } from '../../src/model/compare-amounts.js';
+import { compareMoments } from '../../src/model/compare-moments.js';
 
 interface Def {
   readonly type: string;
@@ -66,11 +70,17 @@ const leaves = new Map<object, fc.Arbitrary<unknown>>([
 ]);
 
 /**
- * An arbitrary of values that the schema (mostly) accepts. Object-level refinements (such as
- * scheduledEnd ≥ scheduledStart) are not steered, so a few values are invalid: the property
- * tests compare validators, which must agree on those too.
+ * An arbitrary of values that the schema (mostly) accepts. The objects' cross-field rules are
+ * steered: nine records in ten are made to follow them (see {@link followRules}), the tenth is
+ * left as generated, so that the property tests, which compare validators, see both sides.
  */
 export function arbitraryFromSchema(schema: z.ZodType): fc.Arbitrary<unknown> {
+  return fc
+    .tuple(generate(schema), fc.nat({ max: 9 }))
+    .map(([value, dice]) => (dice > 0 ? followRules(value) : value));
+}
+
+function generate(schema: z.ZodType): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   const leaf = leaves.get(def);
   if (leaf !== undefined) return leaf;
@@ -79,7 +89,10 @@ export function arbitraryFromSchema(schema: z.ZodType): fc.Arbitrary<unknown> {
       const pattern = (def['checks'] as { _zod: { def: { pattern?: RegExp } } }[] | undefined)?.find(
         (check) => check._zod.def.pattern !== undefined,
       )?._zod.def.pattern;
-      return pattern === undefined ? fc.string({ minLength: 1, maxLength: 12 }) : fc.stringMatching(pattern);
+      // Free text (a property's value): any printable string; fast-check cannot invert that pattern.
+      if (pattern === undefined || pattern === TEXT_PATTERN)
+        return fc.string({ minLength: 1, maxLength: 12 });
+      return fc.stringMatching(pattern);
     }
     case 'number': {
       const minimum = (
@@ -96,17 +109,17 @@ export function arbitraryFromSchema(schema: z.ZodType): fc.Arbitrary<unknown> {
     case 'literal':
       return fc.constantFrom(...(def['values'] as unknown[]));
     case 'optional':
-      return arbitraryFromSchema(def['innerType'] as z.ZodType);
+      return generate(def['innerType'] as z.ZodType);
     case 'array': {
       const minimum = (def['checks'] as { _zod: { def: { minimum?: number } } }[] | undefined)?.[0]?._zod.def
         .minimum;
-      return fc.array(arbitraryFromSchema(def['element'] as z.ZodType), {
+      return fc.array(generate(def['element'] as z.ZodType), {
         minLength: minimum ?? 0,
         maxLength: 3,
       });
     }
     case 'union':
-      return fc.oneof(...(def['options'] as z.ZodType[]).map(arbitraryFromSchema));
+      return fc.oneof(...(def['options'] as z.ZodType[]).map(generate));
     case 'record':
       return fc.dictionary(
         fc.stringMatching(/^[a-z]{2,6}:[A-Za-z0-9_]{1,8}$/),
@@ -118,23 +131,135 @@ export function arbitraryFromSchema(schema: z.ZodType): fc.Arbitrary<unknown> {
     case 'object': {
       const shape = def['shape'] as Record<string, z.ZodType>;
       const required = Object.keys(shape).filter((key) => defOf(shape[key] as z.ZodType).type !== 'optional');
-      const fields = Object.fromEntries(
-        Object.entries(shape).map(([key, field]) => [key, arbitraryFromSchema(field)]),
-      );
-      const record = fc.record(fields, { requiredKeys: required });
-      // Work orders: most generated windows run forwards, so that both sides of the rule are tested.
-      if (!('scheduledStart' in shape && 'scheduledEnd' in shape)) return record;
-      return fc.tuple(record, fc.nat({ max: 9 })).map(([value, dice]) => {
-        const order = value as { scheduledStart: string; scheduledEnd: string };
-        if (dice > 0 && Date.parse(order.scheduledEnd) < Date.parse(order.scheduledStart)) {
-          [order.scheduledStart, order.scheduledEnd] = [order.scheduledEnd, order.scheduledStart];
-        }
-        return order;
-      });
+      const fields = Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, generate(field)]));
+      return fc.record(fields, { requiredKeys: required });
     }
     default:
       throw new Error(`no arbitrary for zod type ${def.type}`);
   }
+}
+
+type Fields = Record<string, any>;
+
+/** Date and timestamp fields whose end may not be before their start. */
+const RANGES = [
+  ['scheduledStart', 'scheduledEnd'],
+  ['actualStart', 'actualEnd'],
+  ['validFrom', 'validTo'],
+  ['manufacturedAt', 'expiresAt'],
+  ['manufacturedAt', 'bestBefore'],
+] as const;
+
+/** Quantity fields whose unit must convert to the unit of another field. */
+const SAME_UNIT = [
+  ['yield', 'scrap'],
+  ['yield', 'rework'],
+  ['quantity', 'plannedScrap'],
+  ['quantity', 'confirmedYield'],
+  ['quantity', 'confirmedScrap'],
+  ['confirmedYield', 'confirmedScrap'],
+  ['lotSizeFrom', 'lotSizeTo'],
+  ['grossWeight', 'netWeight'],
+] as const;
+
+/** Quantity fields of one dimension, and a unit of it. */
+const DIMENSIONS: Readonly<Record<string, string>> = {
+  setupTime: 'MIN',
+  machineTime: 'MIN',
+  laborTime: 'HUR',
+  grossWeight: 'KGM',
+  netWeight: 'KGM',
+  volume: 'LTR',
+};
+
+/** Makes a generated record follow the cross-field rules of the canonical objects, in place, at any depth. */
+function followRules(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    for (const item of value) followRules(item);
+    return value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Fields;
+  for (const item of Object.values(record)) followRules(item);
+  for (const [start, end] of RANGES) {
+    if (typeof record[start] === 'string' && typeof record[end] === 'string') {
+      if (compareMoments(record[end], record[start]) < 0) record[end] = record[start];
+    }
+  }
+  for (const [field, unit] of Object.entries(DIMENSIONS))
+    if (record[field] !== undefined) record[field].unit = unit;
+  for (const [reference, other] of SAME_UNIT) {
+    if (record[reference] === undefined || record[other] === undefined) continue;
+    if (!areConvertible(record[reference].unit, record[other].unit))
+      record[other].unit = record[reference].unit;
+  }
+  if (record['lotSizeFrom'] !== undefined && record['lotSizeTo'] !== undefined) {
+    if (compareDecimals(record['lotSizeTo'].value, record['lotSizeFrom'].value) < 0)
+      record['lotSizeTo'] = { ...record['lotSizeFrom'] };
+  }
+  if (record['grossWeight'] !== undefined && record['netWeight'] !== undefined)
+    record['netWeight'] = { ...record['grossWeight'] };
+  if (typeof record['lowerLimit'] === 'string' && typeof record['upperLimit'] === 'string') {
+    if (compareDecimals(record['upperLimit'], record['lowerLimit']) < 0)
+      record['upperLimit'] = record['lowerLimit'];
+  }
+  followOperationRules(record);
+  followMaterialRules(record);
+  followMovementRules(record);
+  return record;
+}
+
+/** Operation numbers once each; components and predecessors name earlier operations. */
+function followOperationRules(record: Fields): void {
+  const operations = record['operations'] as Fields[] | undefined;
+  if (operations === undefined) return;
+  operations.forEach((operation, index) => {
+    operation['operation'] = pad((index + 1) * 10, 4);
+    if (operation['predecessors'] !== undefined)
+      operation['predecessors'] = index === 0 ? [] : [operations[index - 1]?.['operation']];
+  });
+  for (const component of (record['components'] as Fields[] | undefined) ?? []) {
+    if (component['operation'] === undefined) continue;
+    if (operations.length === 0) delete component['operation'];
+    else component['operation'] = operations[0]?.['operation'];
+  }
+}
+
+/** Alternative units and plants once each; no alternative unit that converts to the base unit. */
+function followMaterialRules(record: Fields): void {
+  if (typeof record['baseUnit'] !== 'string') return;
+  const units = new Set<string>();
+  record['alternativeUnits'] = (record['alternativeUnits'] as Fields[] | undefined)?.filter((unit) => {
+    const keep = !units.has(unit['unit']) && !areConvertible(unit['unit'], record['baseUnit']);
+    units.add(unit['unit']);
+    return keep;
+  });
+  const plants = new Set<string>();
+  record['plants'] = (record['plants'] as Fields[] | undefined)?.filter((plant) => {
+    const keep = !plants.has(plant['plant']);
+    plants.add(plant['plant']);
+    return keep;
+  });
+  for (const key of ['alternativeUnits', 'plants']) if (record[key] === undefined) delete record[key];
+}
+
+/** A direction that agrees with the kind, and an SAP movement code's kind and direction. */
+function followMovementRules(record: Fields): void {
+  if (typeof record['kind'] !== 'string' || !('postingDate' in record)) return;
+  const code = record['movementCode'];
+  if (typeof code === 'string' && Object.hasOwn(sapMovementTypes, code)) {
+    const sap = sapMovementTypes[code];
+    record['kind'] = sap?.kind;
+    if (record['direction'] !== undefined) record['direction'] = sap?.direction ?? sap?.sides?.own;
+    return;
+  }
+  const directions: Record<string, [string, string]> = {
+    'goods-receipt': ['in', 'out'],
+    'goods-issue': ['out', 'in'],
+    scrap: ['out', 'in'],
+  };
+  const expected = directions[record['kind']]?.[record['reverses'] === undefined ? 0 : 1];
+  if (record['direction'] !== undefined && expected !== undefined) record['direction'] = expected;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -74,6 +74,37 @@ describe('generated JSON Schemas', () => {
     expect(check?.({ ...event, data: { ...samples.workOrder, status: 'created' } })).toBe(false);
   });
 
+  it('states the cross-field rules that JSON Schema cannot express, with their issue codes', () => {
+    const rules: Record<string, readonly string[]> = {
+      'material.json': [
+        'invalid_range',
+        'duplicate_unit',
+        'duplicate_plant',
+        'invalid_conversion',
+        'incompatible_units',
+      ],
+      'bill-of-materials.json': ['invalid_range'],
+      'routing.json': [
+        'invalid_range',
+        'duplicate_operation',
+        'unknown_operation',
+        'circular_dependency',
+        'incompatible_units',
+      ],
+      'work-order.json': ['invalid_range', 'duplicate_operation', 'unknown_operation', 'incompatible_units'],
+      'production-confirmation.json': ['incompatible_units', 'invalid_range', 'self_reference'],
+      'inventory-movement.json': ['direction_mismatch', 'movement_code_mismatch', 'self_reference'],
+      'material-lot.json': ['invalid_range', 'self_reference'],
+      'quality-event.json': ['missing_field', 'invalid_range'],
+    };
+    for (const object of Object.values(canonicalObjects)) {
+      const schema = readJson(join(schemasDir, 'v1', object.file));
+      expect(schema['description'], object.file).toMatch(/Rules? beyond this schema/);
+      const text = JSON.stringify(schema);
+      for (const code of rules[object.file] ?? []) expect(text, `${object.file}: ${code}`).toContain(code);
+    }
+  });
+
   it('gives JSON Schema readers the same contract for the typical mistakes', () => {
     const check = ajvWithAllSchemas().getSchema(canonicalObjects.WorkOrder.schemaId);
     const bad = [

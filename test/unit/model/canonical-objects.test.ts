@@ -14,6 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as samples from '../../../examples/sample-records.js';
+import { changedSample } from '../../support/changed-sample.js';
 
 const records = samples.sampleRecords;
 type Name = keyof typeof records;
@@ -25,12 +26,7 @@ describe('realistic records', () => {
   });
 });
 
-/** Applies `change` to a deep copy of the named sample record. */
-function broken(name: Name, change: (record: Record<string, any>) => void): unknown {
-  const copy = structuredClone(records[name]) as Record<string, any>;
-  change(copy);
-  return copy;
-}
+const broken = changedSample;
 
 const cases: readonly [string, Name, (record: Record<string, any>) => void, string, string][] = [
   ['a float quantity', 'WorkOrder', (r) => (r.quantity.value = 250.5), '/quantity/value', 'invalid_type'],

@@ -13,9 +13,11 @@ describe('toJsonPointer', () => {
 });
 
 describe('validate', () => {
-  it('returns the input itself for valid canonical data (no copy)', () => {
+  it('returns a copy of valid canonical data, equal to the input and made while checking it', () => {
     const result = validate(WorkOrder, samples.workOrder);
-    expect(result.ok && result.value).toBe(samples.workOrder);
+    expect(result.ok && result.value).toEqual(samples.workOrder);
+    expect(result.ok && result.value).not.toBe(samples.workOrder);
+    expect(result.ok && result.value.operations).not.toBe(samples.workOrder.operations);
   });
 
   it('points at unknown keys one by one, escaping them', () => {
@@ -67,9 +69,12 @@ describe('validate', () => {
     });
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
-    for (const input of [throwing, proxy]) {
+    for (const [input, path] of [
+      [throwing, '/value'],
+      [proxy, ''],
+    ] as const) {
       const result = validate(Quantity, input);
-      expect(result).toMatchObject({ ok: false, issues: [{ path: '', code: 'invalid_input' }] });
+      expect(result).toMatchObject({ ok: false, issues: [{ path, code: 'invalid_input' }] });
     }
   });
 
@@ -128,6 +133,15 @@ describe('validate', () => {
       ['0', false],
     ] as const) {
       expect(validate(PositiveQuantity, { value, unit: 'KGM' }).ok, value).toBe(ok);
+    }
+  });
+
+  it('wants the key of a required field of unknown type, as zod does, on the fast path too', () => {
+    for (const schema of [z.strictObject({ a: z.unknown() }), z.looseObject({ a: z.any() })]) {
+      expect(compilePredicate(schema)).not.toBeNull();
+      expect(validate(schema, {})).toMatchObject({ ok: false, issues: [{ path: '/a', code: 'required' }] });
+      expect(validate(schema, { a: undefined }).ok).toBe(true);
+      expect(schema.safeParse({}).success).toBe(false);
     }
   });
 

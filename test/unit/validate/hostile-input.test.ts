@@ -1,0 +1,213 @@
+import { Material, parseEvent, Quantity, ValidationError, validate, WorkOrder } from 'millwright';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as samples from '../../../examples/sample-records.js';
+import { catchError } from '../../support/catch-error.js';
+
+const material = { id: 'M1', description: 'Gear pump', type: 'finished', baseUnit: 'H87' } as const;
+
+/** A chain of `levels` objects, each holding the next one twice: 2^levels paths, `levels` objects. */
+function sharedChain(levels: number): Record<string, unknown> {
+  let node: Record<string, unknown> = { end: true };
+  for (let level = 0; level < levels; level += 1) node = { a: node, b: node };
+  return node;
+}
+
+/** JSON text of `levels` objects nested in each other, with `leaf` (JSON text) in the innermost one. */
+function nestedJson(levels: number, leaf: string): string {
+  return `${'{"next":'.repeat(levels)}${leaf}${'}'.repeat(levels)}`;
+}
+
+describe('validate on object graphs (shared nodes and cycles)', () => {
+  it('walks a shared sub-object once, however many paths lead to it', () => {
+    const data = { ...material, extensions: { 'plant-de01:graph': sharedChain(200) } };
+    const result = validate(Material, data);
+    expect(result.ok).toBe(true);
+  });
+
+  it('reports a cycle inside extensions as an issue at the path where it closes', () => {
+    const loop: Record<string, unknown> = { name: 'loop' };
+    loop['self'] = loop;
+    const result = validate(Material, { ...material, extensions: { 'plant-de01:loop': loop } });
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        expect.objectContaining({ path: '/extensions/plant-de01:loop/self', code: 'circular_reference' }),
+      ],
+    });
+  });
+
+  it('returns on the cyclic input of the review (o.a = o; o.b = o), for every schema', () => {
+    const o: Record<string, unknown> = {};
+    o['a'] = o;
+    o['b'] = o;
+    for (const schema of [WorkOrder, Material, z.unknown(), z.record(z.string(), z.unknown())]) {
+      const result = validate(schema, o);
+      expect(result.ok).toBe(false);
+    }
+    expect(validate(z.unknown(), o)).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ path: '/a', code: 'circular_reference' })],
+    });
+  });
+
+  it('parseEvent returns on shared sub-objects and refuses cycles (it validates through validate)', () => {
+    const event = {
+      specversion: '1.0',
+      id: 'E-1',
+      source: '/plants/DE01',
+      type: 'millwright.material.changed.v1',
+      data: { ...samples.material, extensions: { 'plant-de01:graph': sharedChain(200) } },
+    };
+    const parsed = parseEvent(event);
+    expect(parsed.type === 'millwright.material.changed.v1' && parsed.data.id).toBe(samples.material.id);
+    const loop: Record<string, unknown> = {};
+    loop['again'] = loop;
+    const error = catchError(ValidationError, () =>
+      parseEvent({ ...event, data: { ...samples.material, extensions: { 'plant-de01:loop': loop } } }),
+    );
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path: '/data/extensions/plant-de01:loop/again', code: 'circular_reference' }),
+    ]);
+  });
+});
+
+describe('validate refuses a __proto__ key anywhere', () => {
+  it('at any depth inside extensions, as JSON.parse makes it', () => {
+    for (const levels of [10, 64, 65, 200, 5000]) {
+      const text = nestedJson(levels, '{"__proto__":{"x":1}}');
+      const data = { ...material, extensions: { 'sap:deep': JSON.parse(text) } };
+      const result = validate(Material, data);
+      expect(result.ok, `${levels} levels`).toBe(false);
+      expect(!result.ok && result.issues[0]).toMatchObject({
+        code: 'forbidden_key',
+        path: `/extensions/sap:deep${'/next'.repeat(levels)}/__proto__`,
+      });
+      expect(Material.safeParse(data).success, `${levels} levels, zod`).toBe(false);
+    }
+  });
+
+  it('as an own key of an array, and in objects inside arrays', () => {
+    const list: unknown[] = [1, 2];
+    Object.defineProperty(list, '__proto__', { value: { x: 1 }, enumerable: true, writable: true });
+    const inArray = JSON.parse('[{"a":[{"__proto__":{}}]}]');
+    for (const [value, path] of [
+      [list, '/extensions/sap:list/__proto__'],
+      [inArray, '/extensions/sap:list/0/a/0/__proto__'],
+    ] as const) {
+      const result = validate(Material, { ...material, extensions: { 'sap:list': value } });
+      expect(result).toEqual({
+        ok: false,
+        issues: [expect.objectContaining({ path, code: 'forbidden_key' })],
+      });
+      expect(validate(z.unknown(), value).ok).toBe(false);
+    }
+  });
+});
+
+describe('validate never throws and returns what it checked', () => {
+  it('survives a thrown value whose name getter throws, and Proxies whose traps throw', () => {
+    const hostileErrors = [
+      Object.defineProperty(new Error('boom'), 'name', {
+        get() {
+          throw new Error('name');
+        },
+      }),
+      new Proxy(new Error('boom'), {
+        get() {
+          throw new Error('get');
+        },
+        getPrototypeOf() {
+          throw new Error('getPrototypeOf');
+        },
+      }),
+    ];
+    for (const hostileError of hostileErrors) {
+      const throwing = Object.defineProperty({ unit: 'KGM' }, 'value', {
+        enumerable: true,
+        get() {
+          throw hostileError;
+        },
+      });
+      const trap = new Proxy(
+        { value: '1', unit: 'KGM' },
+        {
+          get() {
+            throw hostileError;
+          },
+        },
+      );
+      const ownKeys = new Proxy(
+        { value: '1', unit: 'KGM' },
+        {
+          ownKeys() {
+            throw hostileError;
+          },
+        },
+      );
+      for (const input of [throwing, trap, ownKeys]) {
+        for (const schema of [Quantity, z.object({ value: z.string() }), z.unknown()]) {
+          const result = validate(schema, input);
+          expect(result).toMatchObject({ ok: false, issues: [{ code: 'invalid_input' }] });
+        }
+      }
+    }
+  });
+
+  it('says where a value could not be read', () => {
+    const order = structuredClone(samples.workOrder) as Record<string, any>;
+    Object.defineProperty(order['components'][1], 'material', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const result = validate(WorkOrder, order);
+    expect(result).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ path: '/components/1/material', code: 'invalid_input' })],
+    });
+  });
+
+  it('reads each value once: a getter valid at first and invalid later cannot change the result', () => {
+    let reads = 0;
+    const quantity = Object.defineProperty({ unit: 'KGM' }, 'value', {
+      enumerable: true,
+      get() {
+        reads += 1;
+        return reads === 1 ? '12.5' : 'not a number';
+      },
+    });
+    const result = validate(Quantity, quantity);
+    expect(result).toEqual({ ok: true, value: { value: '12.5', unit: 'KGM' } });
+    expect(reads).toBe(1);
+    expect(result.ok && Object.getOwnPropertyDescriptor(result.value, 'value')?.get).toBeUndefined();
+  });
+
+  it('reads each value once inside extensions too', () => {
+    let reads = 0;
+    const value = Object.defineProperty({}, 'later', {
+      enumerable: true,
+      get() {
+        reads += 1;
+        return reads === 1 ? 'fine' : JSON.parse('{"__proto__":{"polluted":true}}');
+      },
+    });
+    const result = validate(Material, { ...material, extensions: { 'sap:x': value } });
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.value.extensions?.['sap:x']).toEqual({ later: 'fine' });
+    expect(reads).toBe(1);
+  });
+
+  it('refuses an array that claims more items than it could hold, without reading them', () => {
+    const sparse: unknown[] = [];
+    sparse.length = 2 ** 32 - 1;
+    const result = validate(z.array(z.unknown()), sparse);
+    expect(result).toEqual({ ok: false, issues: [expect.objectContaining({ path: '', code: 'too_big' })] });
+    const order = { ...samples.workOrder, components: sparse };
+    expect(validate(WorkOrder, order)).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ path: '/components', code: 'too_big' })],
+    });
+  });
+});
