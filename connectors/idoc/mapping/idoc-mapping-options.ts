@@ -2,8 +2,10 @@ import { CodeMap } from '../../../src/codes/code-map.js';
 import { type SapMovementType, sapMovementTypes } from '../../../src/codes/sap-movement-types.js';
 import { workOrderStatusFromSap } from '../../../src/codes/sap-order-status.js';
 import { MillwrightError } from '../../../src/errors/millwright-error.js';
+import { BomUsage } from '../../../src/model/bill-of-materials.js';
 import { Identifier, type Quantity } from '../../../src/model/common.js';
 import { MovementDirection, MovementKind, StockType } from '../../../src/model/inventory-movement.js';
+import { MaterialType } from '../../../src/model/material.js';
 import type { WorkOrderStatus } from '../../../src/model/work-order.js';
 import { createUnitRegistry, type UnitRegistry } from '../../../src/uom/create-unit-registry.js';
 import { callOption, invalidOption, readOption } from './read-option.js';
@@ -94,7 +96,7 @@ const defaultMaterialTypes = CodeMap.fromRows(
     ['HIBE', 'consumable'],
     ['DIEN', 'service'],
   ]),
-  { unmapped: 'error' },
+  { unmapped: 'error', canonical: MaterialType },
 );
 
 const defaultBomUsages = CodeMap.fromRows(
@@ -106,7 +108,7 @@ const defaultBomUsages = CodeMap.fromRows(
     ['5', 'sales'],
     ['6', 'costing'],
   ]),
-  { unmapped: 'error' },
+  { unmapped: 'error', canonical: BomUsage },
 );
 
 const standardMovementTypes: ReadonlyMap<string, SapMovementType> = new Map(Object.entries(sapMovementTypes));

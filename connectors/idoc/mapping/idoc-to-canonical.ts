@@ -6,6 +6,8 @@ import { InventoryMovement } from '../../../src/model/inventory-movement.js';
 import { Material } from '../../../src/model/material.js';
 import { ProductionConfirmation } from '../../../src/model/production-confirmation.js';
 import { WorkOrder } from '../../../src/model/work-order.js';
+import { describeInput } from '../../../src/uom/describe-input.js';
+import { isArraySafely } from '../../../src/uom/is-array-safely.js';
 import { validate } from '../../../src/validate/validate.js';
 import type { Idoc } from '../idoc.js';
 import { MBGMCR_LAYOUT, WMMBXY_LAYOUT } from './goods-movement-layouts.js';
@@ -107,6 +109,8 @@ const SCHEMAS = {
  *   malformed or unreadable value, an IDoc without the segment its objects are made from, or an
  *   object that fails validation (the source field of the first issue's JSON Pointer, e.g.
  *   `/operations/0/workCenter` → `E1AFVOL/ARBPL`; the ValidationError is the cause);
+ *   `INVALID_SOURCE_DATA` with `location` = `control` or `segments` for a value that is not an
+ *   IDoc as parseIdoc makes it;
  *   `UNMAPPED_CODE` for an unknown message type, material type, movement type or order status.
  * @throws {MillwrightError} `INVALID_OPTIONS` for a missing `timeZone`, an unknown time zone, an
  *   option of the wrong type or one that cannot be read, or an option function that throws.
@@ -121,6 +125,7 @@ const SCHEMAS = {
 export function idocToCanonical(idoc: Idoc, options: IdocMappingOptions): CanonicalRecord[] {
   const resolved = resolveIdocMappingOptions(options);
   try {
+    checkIdocShape(idoc);
     return mapIdoc(idoc, resolved);
   } catch (error) {
     if (isMillwrightError(error)) throw error;
@@ -171,6 +176,48 @@ function mapIdoc(idoc: Idoc, options: ResolvedIdocMappingOptions): CanonicalReco
     }
   }
   return mapped.map(({ record }) => record);
+}
+
+/**
+ * Refuses what is not an IDoc as parseIdoc makes it, naming what is wrong, before a mapping reads
+ * it (a TypeError deep in a mapping would say nothing useful).
+ * @throws {MappingError} `INVALID_SOURCE_DATA` naming the part that is missing or of the wrong type.
+ */
+function checkIdocShape(idoc: unknown): asserts idoc is Idoc {
+  const expected = 'idocToCanonical maps an IDoc as parseIdoc or parseIdocStream return it';
+  if (typeof idoc !== 'object' || idoc === null || isArraySafely(idoc)) {
+    const hint = isArraySafely(idoc) ? ' (map the IDocs of a file one by one)' : '';
+    throw new MappingError('INVALID_SOURCE_DATA', `${expected}, not ${describeInput(idoc)}${hint}`);
+  }
+  const { control, segments } = idoc as { control?: unknown; segments?: unknown };
+  if (typeof control !== 'object' || control === null) {
+    throw new MappingError(
+      'INVALID_SOURCE_DATA',
+      `${expected}: its control is ${describeInput(control)}, not an object`,
+      {
+        location: 'control',
+      },
+    );
+  }
+  for (const field of ['mestyp', 'idoctyp'] as const) {
+    const value: unknown = (control as Record<string, unknown>)[field];
+    if (typeof value !== 'string') {
+      throw new MappingError(
+        'INVALID_SOURCE_DATA',
+        `${expected}: its control.${field} is ${describeInput(value)}, not text`,
+        { location: `control/${field.toUpperCase()}` },
+      );
+    }
+  }
+  if (!isArraySafely(segments)) {
+    throw new MappingError(
+      'INVALID_SOURCE_DATA',
+      `${expected}: its segments are ${describeInput(segments)}, not an array`,
+      {
+        location: 'segments',
+      },
+    );
+  }
 }
 
 /** The message type whose mapping applies, else the basic type's by its prefix; undefined when neither has one. */

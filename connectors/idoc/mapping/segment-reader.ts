@@ -139,7 +139,8 @@ export class SegmentReader {
    * A unit: the ISO field (Rec 20, as ALE writes it) when it is given and not blank, else the
    * unit field. ISO codes are resolved with `resolve`; SAP internal units with `fromSap` (your
    * `sapUnits`, SAP's table), then with `resolve` for plant aliases.
-   * @throws {MappingError} `INVALID_SOURCE_DATA` for a unit the registry does not know.
+   * @throws {MappingError} `INVALID_SOURCE_DATA` for a unit the registry does not know, or one
+   *   whose readings mean different units (the message names each and how to choose).
    */
   unit(field: string, isoField?: string): string | undefined {
     const { units } = this.options;
@@ -168,19 +169,23 @@ export class SegmentReader {
   }
 
   private resolveUnit(code: string, field: string, resolvers: readonly ((code: string) => string)[]): string {
-    let failure: unknown;
+    let failure: UnitError | undefined;
     for (const resolve of resolvers) {
       try {
         return resolve(code);
       } catch (error) {
         if (!(error instanceof UnitError)) throw error;
-        failure ??= error;
+        if (failure === undefined || error.code === 'AMBIGUOUS_UNIT') failure = error;
       }
     }
     const location = this.location(field);
+    const message =
+      failure?.code === 'AMBIGUOUS_UNIT'
+        ? `${location} = ${failure.message}; say which your system means with an alias of the unit registry: createUnitRegistry({ aliases: { ${JSON.stringify(code)}: 'the code meant' } })`
+        : `${location} = ${JSON.stringify(code)} is not a known unit`;
     throw new MappingError(
       'INVALID_SOURCE_DATA',
-      `${location} = ${JSON.stringify(code)} is not a known unit`,
+      message,
       { domain: 'unit', value: code, location },
       { cause: failure },
     );

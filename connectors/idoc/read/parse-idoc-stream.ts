@@ -49,7 +49,7 @@ interface Feed {
  *   `/maxIdocLength` unless it is an integer >= 1).
  * @example
  * for await (const idoc of parseIdocStream(createReadStream('LOIPRO_batch.idoc'))) {
- *   await publish(idocToCanonical(idoc, { units }));
+ *   await publish(idocToCanonical(idoc, { units, timeZone: 'Europe/Berlin' }));
  * }
  */
 export async function* parseIdocStream(

@@ -36,6 +36,29 @@ describe('idocToCanonical with hostile message types', () => {
   });
 });
 
+describe('idocToCanonical with what is not an IDoc', () => {
+  const idoc = loipro();
+  it.each<[string, unknown, RegExp, string | undefined]>([
+    ['null', null, /parseIdoc or parseIdocStream return it, not null$/, undefined],
+    ['a number', 42, /not 42$/, undefined],
+    ['the array parseIdoc returns', [idoc], /map the IDocs of a file one by one/, undefined],
+    ['an empty object', {}, /its control is undefined, not an object/, 'control'],
+    ['a null control', { control: null, segments: [] }, /its control is null/, 'control'],
+    [
+      'a numeric MESTYP',
+      { control: { ...idoc.control, mestyp: 42 }, segments: [] },
+      /control\.mestyp is 42, not text/,
+      'control/MESTYP',
+    ],
+    ['missing segments', { control: idoc.control }, /its segments are undefined, not an array/, 'segments'],
+  ])('refuses %s with a MappingError saying what it expected', (_name, value, message, location) => {
+    const error = catchError(MappingError, () => idocToCanonical(value as Idoc, utc));
+    expect(error.code).toBe('INVALID_SOURCE_DATA');
+    expect(error.message).toMatch(message);
+    expect(error.location).toBe(location);
+  });
+});
+
 describe('canonicalToIdoc createdAt', () => {
   it.each(['yesterday', '', '2026-13-45T00:00:00Z', '2026-02-30T00:00:00Z', '2026-05-12T08:30:00'])(
     'refuses createdAt %j as an invalid option',

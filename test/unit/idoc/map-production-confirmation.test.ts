@@ -130,3 +130,21 @@ describe('idocToCanonical: the field named for a value is the field it was read 
     expect(error.location).toBe('E1BP_PP_TIMETICKET/CONF_QUAN_UNIT');
   });
 });
+
+describe('idocToCanonical: a unit code that means two units', () => {
+  it('says the ISO unit is ambiguous, names both readings and how to choose, instead of "unknown"', () => {
+    const error = mappingError(withField('CONF_QUAN_UNIT_ISO', 'KG'));
+    expect(error.location).toBe('E1BP_PP_TIMETICKET/CONF_QUAN_UNIT_ISO');
+    expect(error.message).toContain('"KG" is ambiguous');
+    expect(error.message).toMatch(/keg \(use XKG\).*kilogram \(use KGM/);
+    expect(error.message).toContain("aliases: { \"KG\": 'the code meant' }");
+    expect(error.cause).toMatchObject({ code: 'AMBIGUOUS_UNIT' });
+  });
+
+  it('maps the code as the registry alias says', () => {
+    const units = createUnitRegistry({ aliases: { KG: 'KGM' } });
+    const [idoc] = parseIdoc(withField('CONF_QUAN_UNIT_ISO', 'KG'));
+    const [record] = idocToCanonical(idoc as Idoc, { units, timeZone: 'Europe/Berlin' });
+    expect((record?.value as ProductionConfirmation).yield).toEqual({ value: '118', unit: 'KGM' });
+  });
+});
