@@ -1,6 +1,6 @@
 import { MappingError } from '../errors/mapping-error.js';
+import { describeInput } from '../internal/describe-input.js';
 import type { RowField, RowPlace, SourcedRow } from './code-map-rows.js';
-import { describeValue } from './describe-value.js';
 import { type CsvOptions, type CsvPosition, formatCsv, parseCsv } from './parse-csv.js';
 
 /** One mapping: a system's code and the canonical value it stands for. */
@@ -86,7 +86,7 @@ export function readCodeMapCsv(
     if (!TRUE.has(flag) && !FALSE.has(flag)) {
       fail(
         positions[primaryIndex as number] as CsvPosition,
-        `primary ${describeValue(flag)} is not a yes or a no`,
+        `primary ${describeInput(flag)} is not a yes or a no`,
       );
     }
     const place = (column: RowField): RowPlace => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { MappingError } from '../errors/mapping-error.js';
+import { describeInput } from '../internal/describe-input.js';
 import { validate } from '../validate/validate.js';
-import { describeValue } from './describe-value.js';
 import { readCallerValue } from './read-caller-value.js';
 
 /**
@@ -122,7 +122,7 @@ function readPolicy<T extends string>(
       if (check === undefined) return { default: fallback as T };
       const checked = check(fallback);
       if ('refusal' in checked)
-        throw invalid(domain, `the unmapped default ${describeValue(fallback)} ${checked.refusal}`);
+        throw invalid(domain, `the unmapped default ${describeInput(fallback)} ${checked.refusal}`);
       return { default: checked.value };
     }
   }

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { MappingError } from '../errors/mapping-error.js';
+import { describeInput } from '../internal/describe-input.js';
+import { shortenText } from '../internal/shorten-text.js';
 import { type CodeMapRow, readCodeMapCsv, writeCodeMapCsv } from './code-map-csv.js';
 import {
   type CanonicalSchema,
@@ -10,9 +12,7 @@ import {
   type UnmappedPolicy,
 } from './code-map-options.js';
 import { type RowField, readCodeMapRows, type SourcedRow } from './code-map-rows.js';
-import { describeValue } from './describe-value.js';
 import type { CsvOptions } from './parse-csv.js';
-import { shortenCode } from './shorten-code.js';
 
 /** Options of {@link CodeMap.fromCsv}: the map's options and how the CSV is read. */
 export interface CodeMapCsvOptions<S extends CanonicalSchema = CanonicalSchema>
@@ -91,11 +91,11 @@ export class CodeMap<C extends string = string> {
       const code = this.text(row, 'code');
       const given = this.text(row, 'canonical');
       if (row.primary !== undefined && typeof row.primary !== 'boolean') {
-        this.fail(row, 'primary', `primary is ${describeValue(row.primary)}, not true or false`, { system });
+        this.fail(row, 'primary', `primary is ${describeInput(row.primary)}, not true or false`, { system });
       }
       const checked = options.checkCanonical(given);
       if ('refusal' in checked) {
-        this.fail(row, 'canonical', `the canonical value ${describeValue(given)} ${checked.refusal}`, {
+        this.fail(row, 'canonical', `the canonical value ${describeInput(given)} ${checked.refusal}`, {
           system,
           canonical: given,
         });
@@ -107,7 +107,7 @@ export class CodeMap<C extends string = string> {
         this.fail(
           row,
           'code',
-          `${systemName(system)} code ${describeValue(code)} maps to both ${describeValue(known)} and ${describeValue(canonical)}`,
+          `${systemName(system)} code ${describeInput(code)} maps to both ${describeInput(known)} and ${describeInput(canonical)}`,
           { system, value: code, canonical },
           'CODE_CONFLICT',
         );
@@ -119,7 +119,7 @@ export class CodeMap<C extends string = string> {
           this.fail(
             row,
             'primary',
-            `${systemName(system)} has two primary codes for ${describeValue(canonical)}: ${describeValue(chosen)} and ${describeValue(code)}`,
+            `${systemName(system)} has two primary codes for ${describeInput(canonical)}: ${describeInput(chosen)} and ${describeInput(code)}`,
             { system, value: code, canonical },
             'CODE_CONFLICT',
           );
@@ -215,7 +215,7 @@ export class CodeMap<C extends string = string> {
         'to-canonical',
         system,
         code,
-        `, and ${describeValue(code)} is no canonical value to pass through`,
+        `, and ${describeInput(code)} is no canonical value to pass through`,
       );
     }
     return checked.value;
@@ -274,7 +274,7 @@ export class CodeMap<C extends string = string> {
     const value = row[field];
     if (value === '') this.fail(row, field, `the ${field} is empty`);
     if (typeof value !== 'string')
-      this.fail(row, field, `the ${field} is ${describeValue(value)}, not a string`);
+      this.fail(row, field, `the ${field} is ${describeInput(value)}, not a string`);
     return value as string;
   }
 
@@ -290,9 +290,9 @@ export class CodeMap<C extends string = string> {
     throw new MappingError(code, `code map ${this.domain} ${place.text}: ${message}`, {
       domain: this.domain,
       location: place.location,
-      ...(system === undefined ? {} : { system: shortenCode(system) }),
-      ...(value === undefined ? {} : { value: shortenCode(value) }),
-      ...(canonical === undefined ? {} : { canonical: shortenCode(canonical) }),
+      ...(system === undefined ? {} : { system: shortenText(system) }),
+      ...(value === undefined ? {} : { value: shortenText(value) }),
+      ...(canonical === undefined ? {} : { canonical: shortenText(canonical) }),
     });
   }
 
@@ -305,7 +305,7 @@ export class CodeMap<C extends string = string> {
       if (typeof value !== 'string') {
         throw new MappingError(
           'INVALID_SOURCE_DATA',
-          `code map ${this.domain}: the ${what} to look up must be a string, not ${describeValue(value)}`,
+          `code map ${this.domain}: the ${what} to look up must be a string, not ${describeInput(value)}`,
           { domain: this.domain },
         );
       }
@@ -325,8 +325,8 @@ export class CodeMap<C extends string = string> {
   ): 'passthrough' | T {
     this.total += 1;
     // Shortened, so that a megabyte-long code from untrusted input is not kept alive by the counters.
-    const shownSystem = shortenCode(system);
-    const shownCode = shortenCode(code);
+    const shownSystem = shortenText(system);
+    const shownCode = shortenText(code);
     const key = `${direction}${SEPARATOR}${shownSystem}${SEPARATOR}${shownCode}`;
     let entry = this.counts.get(key);
     if (entry === undefined && this.counts.size < this.options.maxTrackedCodes) {
@@ -354,8 +354,8 @@ export class CodeMap<C extends string = string> {
 
   private describeLookup(direction: LookupDirection, system: string, code: string): string {
     return direction === 'to-canonical'
-      ? `${systemName(system)} code ${describeValue(code)}`
-      : `canonical value ${describeValue(code)} for ${systemName(system)}`;
+      ? `${systemName(system)} code ${describeInput(code)}`
+      : `canonical value ${describeInput(code)} for ${systemName(system)}`;
   }
 
   private unmappedError(
@@ -369,8 +369,8 @@ export class CodeMap<C extends string = string> {
       `code map ${this.domain} has no mapping for ${this.describeLookup(direction, system, code)}${reason}`,
       {
         domain: this.domain,
-        system: shortenCode(system),
-        ...(direction === 'to-canonical' ? { value: shortenCode(code) } : { canonical: shortenCode(code) }),
+        system: shortenText(system),
+        ...(direction === 'to-canonical' ? { value: shortenText(code) } : { canonical: shortenText(code) }),
       },
     );
   }

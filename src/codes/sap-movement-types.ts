@@ -1,7 +1,7 @@
 import { MappingError } from '../errors/mapping-error.js';
+import { describeInput } from '../internal/describe-input.js';
+import { shortenText } from '../internal/shorten-text.js';
 import type { MovementDirection, MovementKind, StockType } from '../model/inventory-movement.js';
-import { describeValue } from './describe-value.js';
-import { shortenCode } from './shorten-code.js';
 
 /** Stock going in or out, for one side of a movement. */
 type InOrOut = Exclude<MovementDirection, 'internal'>;
@@ -309,13 +309,13 @@ function movementCodeOf(code: unknown): string {
     if (Number.isInteger(code) && code >= 100 && code <= 999) return String(code);
     throw new MappingError(
       'INVALID_SOURCE_DATA',
-      `SAP movement type ${describeValue(code)} is no three-digit code: movement types are three characters (BWART), such as "101" or 101`,
+      `SAP movement type ${describeInput(code)} is no three-digit code: movement types are three characters (BWART), such as "101" or 101`,
       { ...MOVEMENT_TYPE, value: String(code) },
     );
   }
   throw new MappingError(
     'INVALID_SOURCE_DATA',
-    `an SAP movement type must be a string or a number, not ${describeValue(code)}`,
+    `an SAP movement type must be a string or a number, not ${describeInput(code)}`,
     MOVEMENT_TYPE,
   );
 }
@@ -345,8 +345,8 @@ export function movementFromSap(code: string | number): SapMovementType {
   if (found === undefined) {
     throw new MappingError(
       'UNMAPPED_CODE',
-      `SAP movement type ${describeValue(text)} is not in the standard table`,
-      { ...MOVEMENT_TYPE, value: shortenCode(text) },
+      `SAP movement type ${describeInput(text)} is not in the standard table`,
+      { ...MOVEMENT_TYPE, value: shortenText(text) },
     );
   }
   return found;

@@ -1,10 +1,10 @@
 import { MappingError } from '../errors/mapping-error.js';
+import { describeInput } from '../internal/describe-input.js';
+import { shortenText } from '../internal/shorten-text.js';
 import { WorkOrderStatus } from '../model/work-order.js';
 import { CodeMap } from './code-map.js';
 import type { CodeMapRow } from './code-map-csv.js';
-import { describeValue } from './describe-value.js';
 import { readCallerValue } from './read-caller-value.js';
-import { shortenCode } from './shorten-code.js';
 
 /**
  * The system statuses of SAP production and process orders that decide their life cycle, with
@@ -117,7 +117,7 @@ function readStatuses(statuses: unknown): readonly string[] {
     invalidStatuses('the list of SAP order statuses could not be read (see the cause)', cause);
   if (!readCallerValue(() => Array.isArray(statuses), unreadable)) {
     throw invalidStatuses(
-      `SAP order statuses must be a string or a list of strings, not ${describeValue(statuses)}`,
+      `SAP order statuses must be a string or a list of strings, not ${describeInput(statuses)}`,
     );
   }
   const array = statuses as readonly unknown[];
@@ -128,7 +128,7 @@ function readStatuses(statuses: unknown): readonly string[] {
     const status = readCallerValue(() => array[index], unreadable);
     if (typeof status !== 'string') {
       throw invalidStatuses(
-        `SAP order status ${index + 1} is ${describeValue(status)}, not a string such as "REL" or "I0002"`,
+        `SAP order status ${index + 1} is ${describeInput(status)}, not a string such as "REL" or "I0002"`,
       );
     }
     list.push(status);
@@ -162,8 +162,8 @@ export function workOrderStatusFromSap(statuses: string | readonly string[]): Wo
     const written = list.join(' ');
     throw new MappingError(
       'UNMAPPED_CODE',
-      `no life-cycle status among the SAP order statuses ${describeValue(written)}`,
-      { ...ORDER_STATUS, value: shortenCode(written) },
+      `no life-cycle status among the SAP order statuses ${describeInput(written)}`,
+      { ...ORDER_STATUS, value: shortenText(written) },
     );
   }
   return status;

@@ -82,11 +82,22 @@ export class MillwrightError<Code extends string = string> extends Error {
     return {};
   }
 
-  /** A plain object for logs and API responses; it carries no secret (see the class comment). */
+  /**
+   * A plain object for logs and API responses; it carries no secret (see the class comment).
+   * Never throws: a cause that cannot be read (a revoked Proxy, a throwing getter) is named by its
+   * type, and a chain of causes that loops back or runs deeper than 16 errors is cut there.
+   */
   toJSON(): MillwrightErrorJSON {
+    return this.toJsonWithin(new Set());
+  }
+
+  /** {@link toJSON}, for an error met in a chain of causes that already holds `seen`. */
+  private toJsonWithin(seen: Set<unknown>): MillwrightErrorJSON {
+    seen.add(this);
     const json: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
     Object.assign(json, this.jsonDetails());
-    if (this.cause !== undefined) json['cause'] = summarizeCause(this.cause);
+    const cause = summarizeCause(this.cause, seen);
+    if (cause !== undefined) json['cause'] = cause;
     return json as MillwrightErrorJSON;
   }
 }
@@ -103,11 +114,35 @@ export function isMillwrightError(value: unknown): value is MillwrightError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
-function summarizeCause(cause: unknown): MillwrightErrorJSON['cause'] {
-  if (isMillwrightError(cause)) return cause.toJSON();
-  if (cause instanceof Error) {
-    const code = (cause as { code?: unknown }).code;
-    return typeof code === 'string' ? { name: cause.name, code } : { name: cause.name };
+/** How many causes deep {@link MillwrightError.toJSON} describes a chain of causes. */
+const MAX_CAUSE_DEPTH = 16;
+
+/**
+ * A cause as toJSON shows it: a millwright error in full, any other by name and string code, a
+ * value that is no error by its type. Undefined when there is none, or when the chain loops back
+ * to an error already shown or runs deeper than {@link MAX_CAUSE_DEPTH}. Never throws.
+ */
+function summarizeCause(cause: unknown, seen: Set<unknown>): MillwrightErrorJSON['cause'] {
+  if (cause === undefined || seen.has(cause) || seen.size >= MAX_CAUSE_DEPTH) return undefined;
+  try {
+    // An error of this copy (its prototype chain, not the brand that instanceof also accepts).
+    if (Object.prototype.isPrototypeOf.call(MillwrightError.prototype, cause as object)) {
+      return (cause as unknown as CauseChain).toJsonWithin(seen);
+    }
+    // A millwright error of another copy of the package: its own toJSON, which cannot share `seen`.
+    if (isMillwrightError(cause)) return cause.toJSON();
+    if (cause instanceof Error) {
+      const { name, code } = cause as { name: unknown; code?: unknown };
+      const shown = typeof name === 'string' ? name.slice(0, 100) : 'Error';
+      return typeof code === 'string' ? { name: shown, code: code.slice(0, 100) } : { name: shown };
+    }
+  } catch {
+    // A revoked Proxy, or a getter that throws: the cause is described by its type below.
   }
   return { name: typeof cause };
+}
+
+/** The private side of MillwrightError that summarizeCause follows a chain of causes with. */
+interface CauseChain {
+  toJsonWithin(seen: Set<unknown>): MillwrightErrorJSON;
 }

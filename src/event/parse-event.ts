@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { describeInput } from '../internal/describe-input.js';
 import { canonicalObjects } from '../model/canonical-objects.js';
-import { describeInput } from '../uom/describe-input.js';
 import { validate } from '../validate/validate.js';
 import { checkEventData } from './check-event-data.js';
 import { type AnyMillwrightEvent, CloudEventEnvelope } from './cloud-event.js';

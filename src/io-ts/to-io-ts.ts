@@ -1,8 +1,8 @@
 import type * as t from 'io-ts';
 import type { z } from 'zod';
 import { MillwrightError } from '../errors/millwright-error.js';
+import { describeInput } from '../internal/describe-input.js';
 import { loadPeer } from '../internal/load-peer.js';
-import { describeInput } from '../uom/describe-input.js';
 import { compilePredicate } from '../validate/compile-predicate.js';
 import { hasPrototypeKey } from '../validate/prototype-keys.js';
 

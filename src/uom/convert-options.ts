@@ -1,5 +1,5 @@
 import { UnitError } from '../errors/unit-error.js';
-import { describeInput } from './describe-input.js';
+import { describeInput } from '../internal/describe-input.js';
 import { readOptionFields } from './read-caller-value.js';
 import { type RoundingMode, roundingModes } from './rounding-mode.js';
 import {

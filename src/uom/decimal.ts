@@ -1,6 +1,6 @@
 import { UnitError, type UnitErrorDetails } from '../errors/unit-error.js';
+import { describeInput } from '../internal/describe-input.js';
 import { DECIMAL_PATTERN } from '../model/common.js';
-import { describeInput } from './describe-input.js';
 import { createRational, type Rational } from './rational.js';
 import { divideAndRound, type RoundingMode } from './rounding-mode.js';
 

@@ -1,5 +1,5 @@
 import { UnitError } from '../errors/unit-error.js';
-import { describeInput } from './describe-input.js';
+import { describeInput } from '../internal/describe-input.js';
 import { createRational, divideRationals, multiplyRationals, ONE, type Rational } from './rational.js';
 import { readList, readOptionFields } from './read-caller-value.js';
 import type { UnitDefinition } from './unit-catalog.js';

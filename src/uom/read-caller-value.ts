@@ -1,6 +1,6 @@
 import { UnitError, type UnitErrorCode, type UnitErrorDetails } from '../errors/unit-error.js';
-import { describeInput } from './describe-input.js';
-import { isArraySafely } from './is-array-safely.js';
+import { describeInput } from '../internal/describe-input.js';
+import { isArraySafely } from '../internal/is-array-safely.js';
 
 // A caller's object may be hostile: a getter that throws or answers differently on each read, a
 // Proxy whose traps throw, a revoked Proxy, an iterator that throws. Each value is read here

@@ -15,7 +15,7 @@
 //    AMBIGUOUS_UNIT, naming each reading; a code with one meaning is read as Rec 20 or UCUM read
 //    it, and a code only SAP knows is refused with UNKNOWN_UNIT saying to pass `system: 'sap'`.
 import { type UnitCodeReading, UnitError, type UnitErrorDetails } from '../errors/unit-error.js';
-import { describeInput } from './describe-input.js';
+import { describeInput } from '../internal/describe-input.js';
 import { findSapInternalForExternal, findUnitForSap } from './sap-lookup.js';
 import { findUnitForUcum } from './ucum-lookup.js';
 import { findUnit, type UnitDefinition } from './unit-catalog.js';

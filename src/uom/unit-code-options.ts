@@ -1,5 +1,5 @@
 import { UnitError } from '../errors/unit-error.js';
-import { describeInput } from './describe-input.js';
+import { describeInput } from '../internal/describe-input.js';
 import { readOptionFields } from './read-caller-value.js';
 
 /** Which SAP code a code is: internal (T006 MSEHI, `ST`) or external commercial (T006A MSEH3, `PC`). */

@@ -1,6 +1,6 @@
 import { UnitError, type UnitErrorDetails } from '../errors/unit-error.js';
-import { describeInput } from './describe-input.js';
-import { isArraySafely } from './is-array-safely.js';
+import { describeInput } from '../internal/describe-input.js';
+import { isArraySafely } from '../internal/is-array-safely.js';
 import { createMaterialRates, type MaterialRates, type MaterialUnits } from './material-rates.js';
 import { readEntries, readList, readOptionFields } from './read-caller-value.js';
 import { readUnitCode, STANDARD_TABLES, type UnitCodeTables } from './read-unit-code.js';

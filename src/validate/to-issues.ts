@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ValidationIssue } from '../errors/validation-error.js';
+import { shortenText } from '../internal/shorten-text.js';
 import { toJsonPointer } from './json-pointer.js';
 
 /**
@@ -17,7 +18,7 @@ export function toIssues(zodIssues: readonly z.core.$ZodIssue[], input: unknown)
           issues.push({
             path: toJsonPointer([...path, key]),
             code: 'unrecognized_key',
-            message: `unknown field "${key}"; plant-specific data belongs in "extensions"`,
+            message: `unknown field ${JSON.stringify(shortenText(key))}; plant-specific data belongs in "extensions"`,
           });
         }
         break;

@@ -101,3 +101,60 @@ describe('recognising errors', () => {
     );
   });
 });
+
+describe('MillwrightError.toJSON never throws', () => {
+  const revoked = (): object => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const throwingName = (): Error => {
+    const error = new Error('secret');
+    Object.defineProperty(error, 'name', {
+      get() {
+        throw new Error('name');
+      },
+    });
+    return error;
+  };
+
+  it.each<[string, () => unknown, unknown]>([
+    ['a revoked Proxy', revoked, { name: 'object' }],
+    ['an error whose name getter throws', throwingName, { name: 'object' }],
+    [
+      'an error whose code is not text',
+      () => Object.assign(new TypeError('x'), { code: 42 }),
+      { name: 'TypeError' },
+    ],
+    ['a symbol', () => Symbol('s'), { name: 'symbol' }],
+  ])('describes a cause that is %s by what can be read', (_name, cause, expected) => {
+    const error = new ValidationError([{ path: '', code: 'x', message: 'y' }], { cause: cause() });
+    expect(error.toJSON().cause).toEqual(expected);
+    expect(() => JSON.stringify(error)).not.toThrow();
+  });
+
+  it('cuts a chain of causes that loops back', () => {
+    const first = new MillwrightError('FIRST', 'first');
+    const second = new MappingError('UNMAPPED_CODE', 'second', {}, { cause: first });
+    Object.defineProperty(first, 'cause', { value: second });
+    const json = first.toJSON();
+    expect(json.cause).toMatchObject({ code: 'UNMAPPED_CODE' });
+    expect((json.cause as { cause?: unknown }).cause).toBeUndefined();
+    const self = new Error('self') as Error & { cause?: unknown };
+    self.cause = self;
+    expect(new MillwrightError('X', 'x', { cause: self }).toJSON().cause).toEqual({ name: 'Error' });
+  });
+
+  it('cuts a chain of causes deeper than 16 errors', () => {
+    let error: MillwrightError<string> = new MillwrightError('E0', 'e0');
+    for (let depth = 1; depth < 100; depth += 1)
+      error = new MillwrightError(`E${depth}`, 'e', { cause: error });
+    let json: { cause?: unknown } = error.toJSON();
+    let depth = 0;
+    while (json.cause !== undefined) {
+      json = json.cause as { cause?: unknown };
+      depth += 1;
+    }
+    expect(depth).toBe(15);
+  });
+});

@@ -1,13 +1,13 @@
 import { MappingError } from '../../../src/errors/mapping-error.js';
 import { isMillwrightError } from '../../../src/errors/millwright-error.js';
 import { ValidationError } from '../../../src/errors/validation-error.js';
+import { describeInput } from '../../../src/internal/describe-input.js';
+import { isArraySafely } from '../../../src/internal/is-array-safely.js';
 import { BillOfMaterials } from '../../../src/model/bill-of-materials.js';
 import { InventoryMovement } from '../../../src/model/inventory-movement.js';
 import { Material } from '../../../src/model/material.js';
 import { ProductionConfirmation } from '../../../src/model/production-confirmation.js';
 import { WorkOrder } from '../../../src/model/work-order.js';
-import { describeInput } from '../../../src/uom/describe-input.js';
-import { isArraySafely } from '../../../src/uom/is-array-safely.js';
 import { validate } from '../../../src/validate/validate.js';
 import type { Idoc } from '../idoc.js';
 import { MBGMCR_LAYOUT, WMMBXY_LAYOUT } from './goods-movement-layouts.js';

@@ -2,7 +2,7 @@
 // getter, a Proxy trap or an option function throws comes out as a MillwrightError that names
 // the option (the original is its cause), never as a TypeError from deep inside a mapping.
 import { isMillwrightError, MillwrightError } from '../../../src/errors/millwright-error.js';
-import { describeInput } from '../../../src/uom/describe-input.js';
+import { describeInput } from '../../../src/internal/describe-input.js';
 import { thrownName } from './thrown-name.js';
 
 /**

@@ -3,7 +3,7 @@
 // that says what was expected, before any of it is used.
 import { isUint8Array } from 'node:util/types';
 import { IdocError, type IdocErrorCode } from '../../../src/errors/idoc-error.js';
-import { describeInput } from '../../../src/uom/describe-input.js';
+import { describeInput } from '../../../src/internal/describe-input.js';
 import { createChunkDecoder, type IdocEncoding } from './text-decoder.js';
 
 /** Text, or bytes decoded as the `encoding` option says. */

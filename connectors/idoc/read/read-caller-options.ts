@@ -4,8 +4,8 @@
 // whatever a read throws becomes an issue of a ValidationError (the thrown value is kept as its
 // `cause`, never looked at), and every other problem is an issue with the option's JSON Pointer.
 import { ValidationError, type ValidationIssue } from '../../../src/errors/validation-error.js';
-import { describeInput } from '../../../src/uom/describe-input.js';
-import { isArraySafely } from '../../../src/uom/is-array-safely.js';
+import { describeInput } from '../../../src/internal/describe-input.js';
+import { isArraySafely } from '../../../src/internal/is-array-safely.js';
 import type { IdocSchema } from '../schema/idoc-schema.js';
 
 /** Collects the issues of one options object and throws them together. */

@@ -5,8 +5,8 @@
 // schema built in code cannot lose text either: fields must follow each other from the start of
 // the segment data without gap or overlap, within its 1000 characters.
 import { IdocError } from '../../../src/errors/idoc-error.js';
-import { describeInput } from '../../../src/uom/describe-input.js';
-import { isArraySafely } from '../../../src/uom/is-array-safely.js';
+import { describeInput } from '../../../src/internal/describe-input.js';
+import { isArraySafely } from '../../../src/internal/is-array-safely.js';
 import { SDATA_LENGTH } from '../flat/record-layout.js';
 import { readArrayItems } from '../read/read-caller-options.js';
 import { MAX_SEGMENT_DEPTH } from '../read/segment-tree-builder.js';

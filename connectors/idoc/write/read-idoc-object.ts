@@ -3,8 +3,8 @@
 // revoked Proxy. Each value is read once, here, into plain values that the writers check and
 // write; whatever a read throws becomes an IdocError (the thrown value is its `cause`).
 import { IdocError, type IdocErrorDetails } from '../../../src/errors/idoc-error.js';
-import { describeInput } from '../../../src/uom/describe-input.js';
-import { isArraySafely } from '../../../src/uom/is-array-safely.js';
+import { describeInput } from '../../../src/internal/describe-input.js';
+import { isArraySafely } from '../../../src/internal/is-array-safely.js';
 import { FlatSegment } from '../flat/flat-segment.js';
 import { SDATA_OFFSET } from '../flat/record-layout.js';
 import type { IdocControlField, IdocFlatLayout, SegmentRecord } from '../idoc.js';

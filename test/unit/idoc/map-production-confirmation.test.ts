@@ -137,7 +137,7 @@ describe('idocToCanonical: a unit code that means two units', () => {
     expect(error.location).toBe('E1BP_PP_TIMETICKET/CONF_QUAN_UNIT_ISO');
     expect(error.message).toContain('"KG" is ambiguous');
     expect(error.message).toMatch(/keg \(use XKG\).*kilogram \(use KGM/);
-    expect(error.message).toContain("aliases: { \"KG\": 'the code meant' }");
+    expect(error.message).toContain('aliases: { "KG": \'the code meant\' }');
     expect(error.cause).toMatchObject({ code: 'AMBIGUOUS_UNIT' });
   });
 

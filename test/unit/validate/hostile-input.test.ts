@@ -211,3 +211,32 @@ describe('validate never throws and returns what it checked', () => {
     });
   });
 });
+
+describe('validate keeps a hostile key out of paths and messages', () => {
+  const hugeKey = `${'k'.repeat(10_000_000)}/end`;
+
+  it('shortens an unknown key of 10 MB in the issue path and message', () => {
+    const result = validate(Material, { ...material, [hugeKey]: 1 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const [issue] = result.issues;
+    expect(issue?.code).toBe('unrecognized_key');
+    expect(issue?.path.length).toBeLessThanOrEqual(257);
+    expect(issue?.path).toMatch(/^\/k{255}…$/);
+    expect(issue?.message.length).toBeLessThan(400);
+    expect(issue?.message).toMatch(/^unknown field "k{255}…"; plant-specific data belongs in "extensions"$/);
+    expect(new ValidationError(result.issues).message.length).toBeLessThan(800);
+  });
+
+  it('shortens a long key on the path to a bad value, and never cuts a surrogate pair', () => {
+    const key = `p:${'k'.repeat(252)}😀${'k'.repeat(10_000)}`;
+    const extensions = JSON.parse(`{${JSON.stringify(key)}: {"__proto__": {}}}`) as unknown;
+    const result = validate(Material, { ...material, extensions });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => issue.path)).toEqual([
+      `/extensions/p:${'k'.repeat(252)}…`,
+      `/extensions/p:${'k'.repeat(252)}…/__proto__`,
+    ]);
+  });
+});
