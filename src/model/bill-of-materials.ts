@@ -10,6 +10,7 @@ import {
   Text,
 } from './common.js';
 import { checkRange, ROOT } from './field-rules.js';
+import { listOf } from './list-of.js';
 
 /** validTo is not before validFrom. */
 function findValidityViolations(record: {
@@ -87,7 +88,7 @@ export const BillOfMaterials = z
     baseQuantity: PositiveQuantity.describe('The header quantity that the component quantities refer to.'),
     validFrom: LocalDate.describe('The first day the BOM is valid.'),
     validTo: LocalDate.optional().describe('The last day the BOM is valid; absent = open-ended.'),
-    components: z.array(BomComponent).min(1),
+    components: listOf(BomComponent).min(1),
     ...commonFields,
   })
   .check(createRuleCheck(findValidityViolations))

@@ -7,6 +7,7 @@ import {
   IDENTIFIER_PATTERN,
   TEXT_PATTERN,
 } from './character-rules.js';
+import { listOf } from './list-of.js';
 
 /**
  * The pattern of an exact decimal string: an optional minus, no leading zeros, an optional
@@ -277,7 +278,7 @@ export const LocalizedText = z.strictObject({ language: LanguageCode, text: Text
  */
 export const commonFields = {
   source: Source.optional(),
-  externalIds: z.array(ExternalId).optional().describe('The same object under other ids.'),
+  externalIds: listOf(ExternalId).optional().describe('The same object under other ids.'),
   extensions: Extensions.optional(),
 };
 

@@ -10,6 +10,7 @@ import {
   Property,
 } from './common.js';
 import { checkRange, ROOT } from './field-rules.js';
+import { listOf } from './list-of.js';
 
 /** Whether a lot may be used; the QA decision on the lot (EPCIS disposition). */
 export const LotStatus = z
@@ -57,8 +58,8 @@ const MaterialLotFields = z.strictObject({
   supplierLot: Identifier.optional().describe("The supplier's own batch number (SAP LICHA)."),
   countryOfOrigin: CountryCode.optional(),
   workOrder: Identifier.optional().describe('The work order that made it.'),
-  parents: z.array(LotParent).optional(),
-  properties: z.array(Property).optional().describe('Batch characteristics (B2MML MaterialLotProperty).'),
+  parents: listOf(LotParent).optional(),
+  properties: listOf(Property).optional().describe('Batch characteristics (B2MML MaterialLotProperty).'),
   ...commonFields,
 });
 

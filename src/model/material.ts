@@ -14,6 +14,7 @@ import {
 } from './common.js';
 import { compareAmounts, ratioBetween } from './compare-amounts.js';
 import { checkAmountRange, checkDimension, checkRange, checkUnique, ROOT } from './field-rules.js';
+import { listOf } from './list-of.js';
 
 /** What kind of material this is; decides how plants plan, stock and cost it. */
 export const MaterialType = z
@@ -72,13 +73,13 @@ const MaterialFields = z.strictObject({
   id: Identifier.describe('The material number as the system of record writes it; leading zeros kept.'),
   revision: Identifier.optional().describe('The engineering revision (B2MML Version).'),
   description: Text.describe('The short text in the primary language.'),
-  descriptions: z.array(LocalizedText).optional().describe('Texts in other languages (B2MML Description).'),
+  descriptions: listOf(LocalizedText).optional().describe('Texts in other languages (B2MML Description).'),
   type: MaterialType,
   baseUnit: UnitCode.describe('The unit stock is kept in; every quantity converts to it.'),
-  alternativeUnits: z.array(AlternativeUnit).optional(),
+  alternativeUnits: listOf(AlternativeUnit).optional(),
   gtin: Gtin.optional().describe('The GTIN of the base unit.'),
   group: Identifier.optional().describe('The material group (SAP MATKL).'),
-  classes: z.array(Identifier).optional().describe('Material classes (B2MML MaterialClassID).'),
+  classes: listOf(Identifier).optional().describe('Material classes (B2MML MaterialClassID).'),
   status: MaterialStatus.optional(),
   batchManaged: z.boolean().optional().describe('Stock is kept in batches (lots) with genealogy.'),
   serialManaged: z.boolean().optional().describe('Each unit carries a serial number.'),
@@ -86,8 +87,8 @@ const MaterialFields = z.strictObject({
   grossWeight: NonNegativeQuantity.optional(),
   netWeight: NonNegativeQuantity.optional(),
   volume: NonNegativeQuantity.optional(),
-  plants: z.array(MaterialPlant).optional(),
-  properties: z.array(Property).optional().describe('Characteristics (B2MML MaterialDefinitionProperty).'),
+  plants: listOf(MaterialPlant).optional(),
+  properties: listOf(Property).optional().describe('Characteristics (B2MML MaterialDefinitionProperty).'),
   validFrom: LocalDate.optional(),
   validTo: LocalDate.optional(),
   ...commonFields,

@@ -10,6 +10,7 @@ import {
   UnitCode,
 } from './common.js';
 import { compareDecimals } from './compare-amounts.js';
+import { listOf } from './list-of.js';
 
 /** What happened, in quality terms. */
 export const QualityEventKind = z
@@ -96,10 +97,10 @@ export const QualityEvent = z
     operation: Identifier.optional(),
     inspectionLot: Identifier.optional().describe('The inspection lot (SAP PRUEFLOS).'),
     decision: QualityDecision.optional(),
-    results: z.array(InspectionResult).optional(),
+    results: listOf(InspectionResult).optional(),
     disposition: Disposition.optional(),
     reason: Text.optional().describe('Why: the defect, the cause of the hold, the justification.'),
-    defectCodes: z.array(Identifier).optional(),
+    defectCodes: listOf(Identifier).optional(),
     certificate: Identifier.optional().describe('A quality certificate number or URI.'),
     ...commonFields,
   })

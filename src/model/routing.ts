@@ -17,6 +17,7 @@ import {
   quote,
   ROOT,
 } from './field-rules.js';
+import { listOf } from './list-of.js';
 
 /** What kind of work a routing or order describes (B2MML OperationsType). */
 export const OperationsType = z
@@ -38,8 +39,7 @@ const RoutingOperationFields = z.strictObject({
   setupTime: NonNegativeQuantity.optional().describe('Setup time per lot, in a time unit (MIN, HUR).'),
   machineTime: NonNegativeQuantity.optional().describe('Machine time per base quantity.'),
   laborTime: NonNegativeQuantity.optional().describe('Labour time per base quantity.'),
-  predecessors: z
-    .array(Identifier)
+  predecessors: listOf(Identifier)
     .optional()
     .describe('Operations that must end before this one starts (B2MML SegmentDependency AfterEnd).'),
 });
@@ -68,7 +68,7 @@ const RoutingFields = z.strictObject({
   lotSizeTo: NonNegativeQuantity.optional().describe('The largest lot size the routing is valid for.'),
   validFrom: LocalDate.optional(),
   validTo: LocalDate.optional(),
-  operations: z.array(RoutingOperation).min(1),
+  operations: listOf(RoutingOperation).min(1),
   ...commonFields,
 });
 

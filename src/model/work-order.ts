@@ -11,6 +11,7 @@ import {
   Timestamp,
 } from './common.js';
 import { checkConvertible, checkRange, checkTimes, checkUnique, quote, ROOT } from './field-rules.js';
+import { listOf } from './list-of.js';
 
 /**
  * The life cycle of a work order. The same word means the same thing in every plant; these
@@ -130,8 +131,8 @@ const WorkOrderFields = z.strictObject({
   salesOrder: Identifier.optional().describe('The sales order (and item) the order makes to.'),
   parent: Identifier.optional().describe('The higher-level order in a collective order.'),
   description: Text.optional(),
-  operations: z.array(WorkOrderOperation).optional(),
-  components: z.array(WorkOrderComponent).optional(),
+  operations: listOf(WorkOrderOperation).optional(),
+  components: listOf(WorkOrderComponent).optional(),
   ...commonFields,
 });
 

@@ -3,14 +3,26 @@ import type { ValidationIssue } from '../errors/validation-error.js';
 import { shortenText } from '../internal/shorten-text.js';
 import { toJsonPointer } from './json-pointer.js';
 
+/** How many issues a validation lists; the rest are counted in one `too_many_issues` issue. */
+export const MAX_ISSUES = 1000;
+
 /**
  * Turns zod's issues into millwright's: one issue per offending value, each with a JSON Pointer,
  * a stable code and a message. An object with two unknown keys yields two issues that point at
- * the keys; a missing required field gets the code `required`.
+ * the keys; a missing required field gets the code `required`. After {@link MAX_ISSUES} issues,
+ * one last issue (`too_many_issues`, at the root) says how many more zod found.
  */
 export function toIssues(zodIssues: readonly z.core.$ZodIssue[], input: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const issue of zodIssues) {
+  for (const [index, issue] of zodIssues.entries()) {
+    if (issues.length >= MAX_ISSUES) {
+      issues.push({
+        path: '',
+        code: 'too_many_issues',
+        message: `${zodIssues.length - index} more issues are not listed (at most ${MAX_ISSUES} are)`,
+      });
+      break;
+    }
     const path = issue.path as readonly PropertyKey[];
     switch (issue.code) {
       case 'unrecognized_keys':

@@ -240,3 +240,39 @@ describe('validate keeps a hostile key out of paths and messages', () => {
     ]);
   });
 });
+
+describe('validate bounds the work a huge invalid list costs', () => {
+  const order = {
+    id: 'W1',
+    material: 'M1',
+    plant: 'DE01',
+    quantity: { value: '1', unit: 'H87' },
+    status: 'released',
+    scheduledStart: '2026-05-18T06:00:00+02:00',
+    scheduledEnd: '2026-05-19T06:00:00+02:00',
+  } as const;
+
+  it('refuses a list of more than 100,000 items with one issue, before reading an item', () => {
+    const operations = Array.from({ length: 100_001 }, () => ({ operation: 5, workCenter: 7 }));
+    const result = validate(WorkOrder, { ...order, operations });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([
+      { path: '/operations', code: 'too_big', message: 'expected at most 100,000 items' },
+    ]);
+  });
+
+  it('lists at most 1,000 issues and counts the rest in a last too_many_issues issue', () => {
+    const operations = Array.from({ length: 2_000 }, () => ({ operation: 5, workCenter: 7 }));
+    const result = validate(WorkOrder, { ...order, operations });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(1_001);
+    expect(result.issues[0]).toMatchObject({ path: '/operations/0/operation', code: 'invalid_type' });
+    expect(result.issues[1_000]).toEqual({
+      path: '',
+      code: 'too_many_issues',
+      message: '3000 more issues are not listed (at most 1000 are)',
+    });
+  });
+});
