@@ -145,6 +145,9 @@ describe('idocToCanonical: a unit code that means two units', () => {
     const units = createUnitRegistry({ aliases: { KG: 'KGM' } });
     const [idoc] = parseIdoc(withField('CONF_QUAN_UNIT_ISO', 'KG'));
     const [record] = idocToCanonical(idoc as Idoc, { units, timeZone: 'Europe/Berlin' });
-    expect((record?.value as ProductionConfirmation).yield).toEqual({ value: '118', unit: 'KGM' });
+    expect((record?.value as ProductionConfirmation | undefined)?.yield).toEqual({
+      value: '118',
+      unit: 'KGM',
+    });
   });
 });
