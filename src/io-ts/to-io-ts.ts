@@ -55,12 +55,15 @@ function derive(schema: z.ZodType): t.Mixed {
   return codec;
 }
 
+/** What a codec says of a `__proto__` key, in the words of validate(). */
+const PROTOTYPE_KEY_MESSAGE = 'the key "__proto__" is not allowed';
+
 /** Any value, as validate() accepts it: without a `__proto__` key at any depth. */
 const unknownValue: t.Mixed = new io.Type<unknown, unknown, unknown>(
   'unknown',
   (input): input is unknown => !hasPrototypeKey(input),
   (input, context) =>
-    hasPrototypeKey(input) ? io.failure(input, context, 'a "__proto__" key') : io.success(input),
+    hasPrototypeKey(input) ? io.failure(input, context, PROTOTYPE_KEY_MESSAGE) : io.success(input),
   io.identity,
 );
 
@@ -207,11 +210,12 @@ function deriveObject(def: Def): t.Mixed {
       const value = record[key];
       if (key === '__proto__' || unknownKeys === 'strict') {
         const at = io.appendContext(context, key, io.never, value);
-        entries.errors.push({ value, context: at, message: `unknown field ${describeInput(key)}` });
+        const message = key === '__proto__' ? PROTOTYPE_KEY_MESSAGE : `unknown field ${describeInput(key)}`;
+        entries.errors.push({ value, context: at, message });
       } else if (unknownKeys === 'strip') {
         if (hasPrototypeKey(value)) {
           const at = io.appendContext(context, key, io.never, value);
-          entries.errors.push({ value, context: at, message: 'a "__proto__" key' });
+          entries.errors.push({ value, context: at, message: `${PROTOTYPE_KEY_MESSAGE} (inside it)` });
         }
       } else {
         entries.decode(
@@ -247,7 +251,9 @@ function deriveRecord(def: Def): t.Mixed {
     for (const key of Object.keys(input)) {
       const value = (input as Record<string, unknown>)[key];
       const at = io.appendContext(context, key, valueCodec, value);
-      if (key === '__proto__' || !keyCodec.is(key))
+      if (key === '__proto__')
+        entries.errors.push({ value: key, context: at, message: PROTOTYPE_KEY_MESSAGE });
+      else if (!keyCodec.is(key))
         entries.errors.push({ value: key, context: at, message: `invalid key ${describeInput(key)}` });
       else entries.decode(key, value, at, valueCodec);
     }

@@ -184,6 +184,17 @@ describe('toIoTs on other zod schemas', () => {
     // A __proto__ key is refused anywhere, as validate() refuses it, even where it would be stripped.
     expect(codec.is(JSON.parse('{"id":"A","lines":[],"x":{"__proto__":{"p":1}}}'))).toBe(false);
     expect(codec.is(JSON.parse('{"id":"A","lines":[],"__proto__":{"p":1}}'))).toBe(false);
+    // And it says so in the words of validate(), wherever the key is.
+    for (const json of [
+      '{"id":"A","lines":[],"__proto__":{"p":1}}',
+      '{"id":"A","lines":[],"x":{"__proto__":{"p":1}}}',
+    ]) {
+      const decoded = codec.decode(JSON.parse(json));
+      const messages = decoded._tag === 'Left' ? decoded.left.map((error) => error.message) : [];
+      expect(messages.some((message) => message?.startsWith('the key "__proto__" is not allowed'))).toBe(
+        true,
+      );
+    }
   });
 
   it('runs refinements on the stripped output, as zod does', () => {
