@@ -76,11 +76,24 @@ function isPlainObject(value: object): boolean {
  * - a value that cannot be read (`invalid_input`): a throwing getter, Proxy trap, a revoked Proxy.
  *   The thrown value is not looked at: it may be hostile too.
  *
+ * With `json`, what JSON cannot hold stops the reading as `invalid_type` too: a bigint, function,
+ * symbol, NaN or Infinity, and an object that is not a plain object or array (a Date, a Map, a
+ * Buffer, a class instance), where otherwise such values are kept as they are.
+ *
  * @param firstOnly - stop at the first issue (the fast path only needs to know there is one).
+ * @param json - read the value as JSON data (see above).
  * @returns the copy and the issues, each with its path.
  */
-export function readData(input: unknown, firstOnly: boolean): DataReading {
-  if (typeof input !== 'object' || input === null) return { copy: input, issues: NO_ISSUES, complete: true };
+export function readData(input: unknown, firstOnly: boolean, json = false): DataReading {
+  if (typeof input !== 'object' || input === null) {
+    const problem = json ? findNonJson(input) : undefined;
+    if (problem === undefined) return { copy: input, issues: NO_ISSUES, complete: true };
+    return {
+      copy: undefined,
+      issues: [{ path: [], code: 'invalid_type', message: problem }],
+      complete: false,
+    };
+  }
   const copies = new Map<object, Record<string, unknown> | unknown[]>();
   const open = new Set<object>();
   const stack: Frame[] = [];
@@ -91,7 +104,7 @@ export function readData(input: unknown, firstOnly: boolean): DataReading {
   const stopped = (): DataReading => ({ copy: undefined, issues, complete: false });
   /** Starts copying an object: its frame, undefined when it is not plain data, false when it stops the reading. */
   const start = (value: object, at: PathNode | undefined): Frame | false | undefined => {
-    const frame = readFrame(value, at, report);
+    const frame = readFrame(value, at, report, json);
     if (frame !== false && frame !== undefined) {
       copies.set(value, frame.target);
       open.add(value);
@@ -115,6 +128,13 @@ export function readData(input: unknown, firstOnly: boolean): DataReading {
     const key = frame.keys === undefined ? index : (frame.keys[index] as string);
     const value = frame.values[index];
     let copy: unknown = value;
+    if (json && (typeof value !== 'object' || value === null)) {
+      const problem = findNonJson(value);
+      if (problem !== undefined) {
+        report({ parent: frame.path, key }, 'invalid_type', problem);
+        return stopped();
+      }
+    }
     if (typeof value === 'object' && value !== null) {
       const at: PathNode = { parent: frame.path, key };
       const known = copies.get(value);
@@ -137,9 +157,14 @@ export function readData(input: unknown, firstOnly: boolean): DataReading {
 /**
  * Reads the keys and values of one object or array.
  * @returns the frame; undefined for a value that is not plain data (kept as it is); false when
- *   the value cannot be read or is too big (the issue is reported).
+ *   the value cannot be read or is too big, or (with `json`) is no plain data (the issue is reported).
  */
-function readFrame(value: object, path: PathNode | undefined, report: Report): Frame | false | undefined {
+function readFrame(
+  value: object,
+  path: PathNode | undefined,
+  report: Report,
+  json: boolean,
+): Frame | false | undefined {
   let key: PropertyKey | undefined;
   try {
     if (Array.isArray(value)) {
@@ -161,7 +186,11 @@ function readFrame(value: object, path: PathNode | undefined, report: Report): F
       }
       return { source: value, target: [], keys: undefined, values, path, next: 0 };
     }
-    if (!isPlainObject(value)) return undefined;
+    if (!isPlainObject(value)) {
+      if (!json) return undefined;
+      report(path, 'invalid_type', NOT_PLAIN_DATA);
+      return false;
+    }
     const keys = Object.keys(value);
     const values: unknown[] = [];
     for (const name of keys) {
@@ -178,6 +207,24 @@ function readFrame(value: object, path: PathNode | undefined, report: Report): F
       'the value could not be read (a getter, Proxy trap or iterator threw)',
     );
     return false;
+  }
+}
+
+const NOT_PLAIN_DATA =
+  'an object that is not a plain object or array (a Date, Map, Buffer, class instance...) is not JSON data';
+
+/** Why a value that is not an object is no JSON value; undefined when it is one. */
+function findNonJson(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+    case 'object':
+      return undefined;
+    case 'number':
+      return Number.isFinite(value) ? undefined : `${value} is not JSON data (a JSON number is finite)`;
+    default:
+      return `a ${typeof value} is not JSON data`;
   }
 }
 

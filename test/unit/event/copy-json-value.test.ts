@@ -37,7 +37,7 @@ describe('copyJsonValue', () => {
         {
           path: '/list/0/back',
           code: 'circular_reference',
-          message: expect.stringMatching(/refers to an object that contains it/),
+          message: expect.stringMatching(/contains itself \(a cycle\)/),
         },
       ],
     });
