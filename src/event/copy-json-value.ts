@@ -16,7 +16,8 @@ export type CopyResult =
  * (validation refuses it with its path). Works without recursion, at any depth.
  * @returns the copy, or one issue with the JSON Pointer of the first value that is not JSON data
  * (`invalid_type`: a Date, Map, class instance, bigint, function, symbol, NaN or Infinity;
- * `circular_reference`; `too_big`: an array claiming more than 10,000,000 items) or that could not
+ * `circular_reference`; `too_big`: an array claiming more than 10,000,000 items; `too_deep`: data
+ * nested more than 1,000 levels deep) or that could not
  * be read (`invalid_input`: a throwing getter or Proxy trap).
  * @example copyJsonValue({ a: [1] }) // { ok: true, value: { a: [1] } }
  */

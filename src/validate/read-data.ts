@@ -6,12 +6,19 @@ import type { RuleViolation } from './create-rule-check.js';
  */
 export const MAX_ARRAY_LENGTH = 10_000_000;
 
+/**
+ * Objects and arrays nested deeper than this are refused rather than read: no real record nests
+ * so deep, and `JSON.stringify` (which recurses) overflows the call stack a few thousand levels
+ * down, so deeper data could be checked but never sent on.
+ */
+export const MAX_DEPTH = 1000;
+
 /** What reading a caller's value gave: a copy of its data, and what is wrong with it. */
 export interface DataReading {
   /** The copy; meaningful only when `complete`. */
   readonly copy: unknown;
   /**
-   * `forbidden_key` for each own `__proto__` key; `circular_reference`, `too_big` or
+   * `forbidden_key` for each own `__proto__` key; `circular_reference`, `too_big`, `too_deep` or
    * `invalid_input` (a getter, Proxy trap or iterator threw) for the value that stopped the reading.
    */
   readonly issues: readonly RuleViolation[];
@@ -73,6 +80,7 @@ function isPlainObject(value: object): boolean {
  *   property, so that schemas report it too;
  * - an object that contains itself (`circular_reference`, at the path where the cycle closes);
  * - an array claiming more than {@link MAX_ARRAY_LENGTH} items (`too_big`);
+ * - objects and arrays nested more than {@link MAX_DEPTH} levels deep (`too_deep`);
  * - a value that cannot be read (`invalid_input`): a throwing getter, Proxy trap, a revoked Proxy.
  *   The thrown value is not looked at: it may be hostile too.
  *
@@ -104,6 +112,10 @@ export function readData(input: unknown, firstOnly: boolean, json = false): Data
   const stopped = (): DataReading => ({ copy: undefined, issues, complete: false });
   /** Starts copying an object: its frame, undefined when it is not plain data, false when it stops the reading. */
   const start = (value: object, at: PathNode | undefined): Frame | false | undefined => {
+    if (stack.length >= MAX_DEPTH) {
+      report(at, 'too_deep', `data nested more than ${MAX_DEPTH} levels deep is not read`);
+      return false;
+    }
     const frame = readFrame(value, at, report, json);
     if (frame !== false && frame !== undefined) {
       copies.set(value, frame.target);

@@ -44,7 +44,8 @@ const UNCHECKABLE: ValidationIssue = Object.freeze({
  * `duplicate_operation`...) and a `message`. In data of any type, also inside `extensions`,
  * millwright refuses what is no data: an own `__proto__` key at any depth (`forbidden_key`), an
  * object that contains itself (`circular_reference`, where the cycle closes), an array claiming
- * more than 10,000,000 items (`too_big`), and a value that cannot be read, such as a throwing
+ * more than 10,000,000 items (`too_big`), data nested more than 1,000 levels deep (`too_deep`:
+ * `JSON.stringify` could not send it on), and a value that cannot be read, such as a throwing
  * getter (`invalid_input`). The lists of the canonical objects hold at most 100,000 items
  * (`too_big`, checked before any item). At most 1,000 issues are listed; then one last issue,
  * `too_many_issues` at the root, counts the rest.

@@ -22,10 +22,17 @@ describe('copyJsonValue', () => {
     expect(copy['a']).toBe(copy['b']);
   });
 
-  it('reads a value nested deeper than the call stack allows', () => {
-    let deep: unknown = 'bottom';
-    for (let level = 0; level < 100_000; level += 1) deep = [deep];
-    expect(copyJsonValue(deep).ok).toBe(true);
+  it('reads 1,000 levels and refuses deeper data without a RangeError, however deep', () => {
+    const nest = (levels: number): unknown => {
+      let deep: unknown = 'bottom';
+      for (let level = 0; level < levels; level += 1) deep = [deep];
+      return deep;
+    };
+    expect(copyJsonValue(nest(1_000)).ok).toBe(true);
+    expect(copyJsonValue(nest(100_000))).toMatchObject({
+      ok: false,
+      issues: [{ path: '/0'.repeat(1_000), code: 'too_deep' }],
+    });
   });
 
   it('reports a cycle, a value that is not JSON data and a value that cannot be read, at their paths', () => {

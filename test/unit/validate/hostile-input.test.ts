@@ -74,7 +74,7 @@ describe('validate on object graphs (shared nodes and cycles)', () => {
 
 describe('validate refuses a __proto__ key anywhere', () => {
   it('at any depth inside extensions, as JSON.parse makes it', () => {
-    for (const levels of [10, 64, 65, 200, 5000]) {
+    for (const levels of [10, 64, 65, 200, 990]) {
       const text = nestedJson(levels, '{"__proto__":{"x":1}}');
       const data = { ...material, extensions: { 'sap:deep': JSON.parse(text) } };
       const result = validate(Material, data);
@@ -274,5 +274,31 @@ describe('validate bounds the work a huge invalid list costs', () => {
       code: 'too_many_issues',
       message: '3000 more issues are not listed (at most 1000 are)',
     });
+  });
+});
+
+describe('validate refuses data nested deeper than it could be sent on', () => {
+  const deep = (levels: number): unknown =>
+    JSON.parse(`{"p:deep":${'['.repeat(levels)}1${']'.repeat(levels)}}`);
+
+  it('accepts 998 levels inside extensions, and what it returns can be serialized', () => {
+    const result = validate(Material, { ...material, extensions: deep(998) });
+    expect(result.ok).toBe(true);
+    expect(() => JSON.stringify(result)).not.toThrow();
+  });
+
+  it('refuses 5,000 levels (10 KB of JSON) with too_deep at the level where it stops, never a RangeError', () => {
+    const result = validate(Material, { ...material, extensions: deep(5_000) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({
+      path: `/extensions/p:deep${'/0'.repeat(998)}`,
+      code: 'too_deep',
+      message: 'data nested more than 1000 levels deep is not read',
+    });
+    const event = `{"specversion":"1.0","type":"millwright.material.changed.v1","id":"1","source":"/x","data":${JSON.stringify({ ...material, extensions: { 'p:x': 1 } }).replace('1}}', `${'['.repeat(5_000)}1${']'.repeat(5_000)}}}`)}}`;
+    const error = catchError(ValidationError, () => parseEvent(Buffer.from(event)));
+    expect(error.issues[0]?.code).toBe('too_deep');
   });
 });
