@@ -10,7 +10,7 @@ import {
 import { createMaterialRates, type MaterialRates, type MaterialUnits } from './material-rates.js';
 import { divideRationals, formatFraction } from './rational.js';
 import { readOptionFields } from './read-caller-value.js';
-import { readUnitCode, readUnitEntry, unknownUnitError } from './read-unit-code.js';
+import { describeSapLookalike, readUnitCode, readUnitEntry, unknownUnitError } from './read-unit-code.js';
 import { findSapUnit } from './sap-lookup.js';
 import { findUcumCode, findUnitForUcum } from './ucum-lookup.js';
 import { findUnit, type UnitCodeStatus, type UnitDefinition } from './unit-catalog.js';
@@ -327,7 +327,11 @@ class Registry implements UnitRegistry {
         details,
       );
     }
-    throw new UnitError('INCOMPATIBLE_UNITS', describeIncompatible(source, target), details);
+    const lookalikes =
+      codes.system === 'sap'
+        ? []
+        : [from, to].flatMap((code) => describeSapLookalike(code, this.options) ?? []);
+    throw new UnitError('INCOMPATIBLE_UNITS', describeIncompatible(source, target, lookalikes), details);
   }
 
   toUcum(code: string): string {
@@ -372,7 +376,12 @@ class Registry implements UnitRegistry {
   }
 }
 
-function describeIncompatible(source: UnitDefinition, target: UnitDefinition): string {
+/** The message for units that do not convert, with what was read for codes SAP means otherwise. */
+function describeIncompatible(
+  source: UnitDefinition,
+  target: UnitDefinition,
+  lookalikes: readonly string[],
+): string {
   const side = (unit: UnitDefinition): string =>
     unit.dimension === undefined
       ? `${unit.code} (${unit.name}, no factor)`
@@ -381,7 +390,8 @@ function describeIncompatible(source: UnitDefinition, target: UnitDefinition): s
     source.dimension === undefined || target.dimension === undefined
       ? '; convert it with a material whose alternative units include it'
       : '';
-  return `${side(source)} and ${side(target)} measure different things${hint}`;
+  const read = lookalikes.map((sentence) => `; ${sentence}`).join('');
+  return `${side(source)} and ${side(target)} measure different things${hint}${read}`;
 }
 
 /**

@@ -105,6 +105,20 @@ export function unitCodeReadings(code: string, tables: UnitCodeTables): UnitCode
   return readings;
 }
 
+/**
+ * For a code read by its active Rec 20 meaning that SAP uses for another unit (`PAL`: pascal in
+ * Rec 20, a pallet in SAP), a sentence saying so and how to read it as SAP's; undefined otherwise.
+ * Errors that follow from the Rec 20 reading (pascal does not convert to pieces) add it, since
+ * the caller may have meant SAP's.
+ */
+export function describeSapLookalike(code: string, tables: UnitCodeTables): string | undefined {
+  const rec20 = findUnit(code);
+  if (rec20?.status !== 'active' || tables.aliases.has(code)) return undefined;
+  const sap = sapReadings(code, tables, 'either').find((reading) => reading.unit !== code);
+  if (sap === undefined) return undefined;
+  return `${describeInput(code)} was read as UN/ECE Rec 20 ${rec20.name}; for SAP's ${sap.name} (${sap.unit}) pass { system: 'sap' }`;
+}
+
 /** Whether readings mean more than one thing (a code retired without successor means itself). */
 export function isAmbiguous(readings: readonly UnitCodeReading[]): boolean {
   const meanings = new Set(readings.map((reading) => reading.unit ?? `retired ${reading.name}`));

@@ -207,3 +207,27 @@ describe('validate: the UnitCode messages', () => {
     ]);
   });
 });
+
+describe('convert: a Rec 20 code SAP uses for another unit says how it was read', () => {
+  it("names pascal and SAP's pallet when PAL does not convert to pieces, in either direction", () => {
+    for (const [from, to] of [
+      ['PAL', 'H87'],
+      ['H87', 'PAL'],
+    ] as const) {
+      const error = failure(() => convert(q('1', from), to));
+      expect(error.code).toBe('INCOMPATIBLE_UNITS');
+      expect(error.message).toContain(
+        `"PAL" was read as UN/ECE Rec 20 pascal; for SAP's Pallet (XPX) pass { system: 'sap' }`,
+      );
+    }
+  });
+
+  it('adds nothing where SAP means the same, or where the caller already said SAP', () => {
+    expect(failure(() => convert(q('1', 'MTR'), 'KGM')).message).toBe(
+      'MTR (m) and KGM (kg) measure different things',
+    );
+    expect(failure(() => convert(q('1', 'PAL'), 'KGM', { system: 'sap' })).message).not.toContain(
+      'was read as',
+    );
+  });
+});
