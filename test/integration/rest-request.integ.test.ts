@@ -113,6 +113,33 @@ describe('request bodies', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('refuses, before sending, a value nested in a JSON body that JSON would change, naming its JSON Pointer', async () => {
+    const { client, server } = await fixture.start(mirror);
+    class Line {
+      constructor(readonly qty: string) {}
+    }
+    const cyclic: Record<string, unknown> = { id: '1' };
+    cyclic['parent'] = { child: cyclic };
+    const cases: readonly [unknown, string][] = [
+      [{ qty: Number.NaN }, '/body/qty'],
+      [{ yield: { value: Infinity } }, '/body/yield/value'],
+      [{ at: new Date(0) }, '/body/at'],
+      [{ lines: [new Line('1')] }, '/body/lines/0'],
+      [{ n: 10n }, '/body/n'],
+      [{ f: () => 1 }, '/body/f'],
+      [{ s: Symbol('s') }, '/body/s'],
+      [cyclic, '/body/parent/child'],
+    ];
+    for (const [body, path] of cases) {
+      const error = (await rejection(client.post('/x', body))) as ValidationError;
+      expect(error, path).toBeInstanceOf(ValidationError);
+      expect(error.issues.map((issue) => [issue.path, issue.code])).toEqual([[path, 'invalid_body']]);
+    }
+    expect(server.requests).toHaveLength(0);
+    await client.post('/x', { qty: '1', note: undefined, lines: [{ qty: '2' }] });
+    expect(server.requests.map((request) => request.body)).toEqual(['{"qty":"1","lines":[{"qty":"2"}]}']);
+  });
+
   it('never retries a stream body, which cannot be sent twice, and destroys it when the call fails', async () => {
     const { client, server } = await fixture.start((_request, response) => response.writeHead(503).end());
     const body = Readable.from(['a', 'b']);
