@@ -3,6 +3,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { ValidationError, type ValidationIssue } from '../../src/errors/validation-error.js';
 import { toJsonPointer } from '../../src/validate/json-pointer.js';
+import { HEADER_NAME, HEADER_VALUE } from './header-syntax.js';
 import type {
   HttpAuth,
   HttpClientOptions,
@@ -70,9 +71,6 @@ const PER_CALL_HEADERS: Readonly<Record<string, string>> = {
     'must not be the same for every request; give `correlationId` per call or as a function in the options',
   traceparent: 'must not be the same for every request; the client makes one per call, or give it per call',
 };
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-// What Node.js accepts in a header value: tab, visible ASCII, space and obs-text.
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 /** What the clients call themselves unless the caller says otherwise: `millwright/0.2.0`. */
 export const USER_AGENT = `millwright/${PACKAGE_VERSION}`;
