@@ -92,7 +92,9 @@ export interface RestClient {
  * client or the call sets another.
  *
  * @returns the client.
- * @throws {ValidationError} when an option is invalid (paths such as `/retry/attempts`).
+ * @throws {ValidationError} when an option is invalid (paths such as `/retry/attempts`) or
+ *   cannot be read (a throwing getter or Proxy trap, a revoked Proxy: `invalid_input`, with what
+ *   was thrown as `cause`); each option is read once.
  * @throws {MillwrightError} code `MISSING_PEER_DEPENDENCY` when axios or cockatiel is missing.
  * @example
  * const mes = createRestClient({
