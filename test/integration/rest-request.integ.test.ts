@@ -295,6 +295,39 @@ describe('responses', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('fails with HttpError INVALID_RESPONSE for a 2xx body declared JSON that does not parse, naming the URL and correlation id', async () => {
+    const { client, server } = await fixture.start((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('{"a":'),
+    );
+    const calls: [string, () => Promise<unknown>][] = [
+      ['get', () => client.get('/orders/1?sig=SIGSECRET99', { correlationId: 'corr-8' })],
+      [
+        'request',
+        () => client.request({ method: 'GET', path: '/orders/1?sig=SIGSECRET99', correlationId: 'corr-8' }),
+      ],
+      [
+        'paginate',
+        () => client.paginate('/orders?sig=SIGSECRET99', { style: 'link', correlationId: 'corr-8' }).next(),
+      ],
+    ];
+    for (const [name, call] of calls) {
+      const error = (await rejection(call())) as HttpError;
+      expect(error, name).toBeInstanceOf(HttpError);
+      expect(error.code).toBe('INVALID_RESPONSE');
+      expect(error.status).toBe(200);
+      expect(error.correlationId).toBe('corr-8');
+      expect(error.url).toContain('/api/orders');
+      expect(error.url).not.toContain('SIGSECRET99');
+      expect(error.message).toContain('not valid JSON');
+      expect(error.body).toBe('{"a":');
+    }
+    // Not retried: the server answered, and sending again would not mend the promise it broke.
+    expect(server.requests).toHaveLength(3);
+    expect(await client.request({ method: 'GET', path: '/orders/1', responseType: 'text' })).toMatchObject({
+      data: '{"a":',
+    });
+  });
+
   it('names millwright and its version in User-Agent, and lets callers set their own', async () => {
     const { client, server } = await fixture.start(mirror);
     await client.get('/a');

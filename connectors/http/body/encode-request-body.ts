@@ -3,15 +3,13 @@ import { types } from 'node:util';
 import { ValidationError, type ValidationIssue } from '../../../src/errors/validation-error.js';
 import { copyJsonValue } from '../../../src/event/copy-json-value.js';
 import { type HttpRequestBody, isStreamBody } from '../http-request.js';
+import { JSON_MEDIA_TYPE } from '../json-media-type.js';
 
 /** A body ready to send, and the content type it goes out with (undefined: none). */
 export interface EncodedBody {
   readonly body: HttpRequestBody | undefined;
   readonly contentType: string | undefined;
 }
-
-/** `application/json` and every `application/…+json` type (merge-patch, problem, cloudevents…), with parameters. */
-const JSON_MEDIA_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
 /**
  * Turns what a caller passes as a request body into what is sent, and picks its content type:
