@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '../../src/errors/validation-error.js';
+import { ValidationError, type ValidationIssue } from '../../src/errors/validation-error.js';
+import { toJsonPointer } from '../../src/validate/json-pointer.js';
 import { isAbortSignal } from './abort/is-abort-signal.js';
 import { encodeRequestBody } from './body/encode-request-body.js';
+import { HEADER_NAME, HEADER_VALUE } from './header-syntax.js';
 import { type HttpMethod, type HttpRequest, type HttpResponseType, startProgress } from './http-request.js';
 import type { ResolvedHttpOptions } from './resolve-http-options.js';
 
@@ -37,9 +39,13 @@ export interface HttpRequestInit {
  *
  * @param url - the absolute URL.
  * @returns the request, ready for the pipeline.
- * @throws {ValidationError} before anything is sent: at `/signal` when `signal` is not an
- *   AbortSignal, at `/acceptStatus` when it is not a function, and for a body that cannot be
- *   sent (see `encodeRequestBody`).
+ * @throws {ValidationError} before anything is sent: at `/headers/<name>` for a header whose
+ *   name is no token or whose value is not a string or holds CR, LF or another control
+ *   character (the message never repeats the value, which may be a secret), at `/headers` for
+ *   headers that cannot be read, at `/correlationId` and `/idempotencyKey` for values that are
+ *   no valid header value either, at `/signal` when `signal` is not an AbortSignal, at
+ *   `/acceptStatus` when it is not a function, and for a body that cannot be sent (see
+ *   `encodeRequestBody`).
  */
 export function createHttpRequest(
   options: ResolvedHttpOptions,
@@ -51,9 +57,9 @@ export function createHttpRequest(
   // 2.4 µs in V8 (measured), to one copied like this 0.04 µs.
   const headers: Record<string, string> = {};
   for (const name in options.headers) headers[name] = options.headers[name] as string;
-  if (init.headers !== undefined) {
-    for (const [name, value] of Object.entries(init.headers)) headers[name.toLowerCase()] = value;
-  }
+  if (init.headers !== undefined) readCallHeaders(init.headers, headers);
+  checkHeaderOption(init.correlationId, '/correlationId');
+  if (init.idempotencyKey !== false) checkHeaderOption(init.idempotencyKey, '/idempotencyKey');
   if (init.accept !== undefined) headers.accept ??= init.accept;
   if (init.correlationId !== undefined) headers['x-correlation-id'] = init.correlationId;
   if (typeof init.idempotencyKey === 'string') headers['idempotency-key'] = init.idempotencyKey;
@@ -76,6 +82,50 @@ export function createHttpRequest(
     callSignal: init.signal,
     progress: startProgress(),
   };
+}
+
+/**
+ * Copies the caller's headers of one call into `headers`, names in lower case, each value read
+ * once and checked: a header is never sent changed (a CR or LF removed), nor refused by Node.js
+ * after the call started.
+ */
+function readCallHeaders(
+  callHeaders: Readonly<Record<string, string>>,
+  headers: Record<string, string>,
+): void {
+  let entries: [string, unknown][];
+  try {
+    entries = Object.entries(callHeaders);
+  } catch (cause) {
+    throw new ValidationError(
+      [
+        {
+          path: '/headers',
+          code: 'invalid_input',
+          message: 'could not be read (a getter or Proxy trap threw)',
+        },
+      ],
+      { schema: 'RequestOptions', cause },
+    );
+  }
+  const issues: ValidationIssue[] = [];
+  for (const [name, value] of entries) {
+    if (HEADER_NAME.test(name) && typeof value === 'string' && HEADER_VALUE.test(value)) {
+      headers[name.toLowerCase()] = value;
+    } else {
+      issues.push({ path: toJsonPointer(['headers', name]), code: 'invalid_value', message: INVALID_HEADER });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(issues, { schema: 'RequestOptions' });
+}
+
+const INVALID_HEADER =
+  'must be a valid header name (a token) with a string value without CR, LF or other control characters';
+
+/** Checks a per-call option sent as a header value, when given. */
+function checkHeaderOption(value: unknown, path: string): void {
+  if (value !== undefined && (typeof value !== 'string' || !HEADER_VALUE.test(value)))
+    throw invalidOption(path, 'must be a string without CR, LF or other control characters');
 }
 
 /** The caller's `acceptStatus`, whose throw becomes a ValidationError at `/acceptStatus` with it as cause. */

@@ -3,6 +3,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { ValidationError, type ValidationIssue } from '../../src/errors/validation-error.js';
 import { toJsonPointer } from '../../src/validate/json-pointer.js';
+import { HEADER_NAME, HEADER_VALUE } from './header-syntax.js';
 import type {
   HttpAuth,
   HttpClientOptions,
@@ -70,9 +71,6 @@ const PER_CALL_HEADERS: Readonly<Record<string, string>> = {
     'must not be the same for every request; give `correlationId` per call or as a function in the options',
   traceparent: 'must not be the same for every request; the client makes one per call, or give it per call',
 };
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-// What Node.js accepts in a header value: tab, visible ASCII, space and obs-text.
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 /** What the clients call themselves unless the caller says otherwise: `millwright/0.2.0`. */
 export const USER_AGENT = `millwright/${PACKAGE_VERSION}`;
@@ -87,7 +85,9 @@ const silentLogger: HttpLogger = { debug() {}, info() {}, warn() {}, error() {} 
  * @param name - the options' type name for the error, e.g. `RestClientOptions`.
  * @returns the resolved options.
  * @throws {ValidationError} listing every invalid option by JSON Pointer (`/retry/attempts`,
- *   `/auth/tokenUrl`...); the messages never repeat a credential.
+ *   `/auth/tokenUrl`...); the messages never repeat a credential. An option that cannot be read
+ *   (a throwing getter or Proxy trap, a revoked Proxy) is an `invalid_input` issue at its path,
+ *   with the thrown value as the error's `cause`. Each option is read once.
  */
 export function resolveHttpOptions(
   options: HttpClientOptions,
@@ -102,6 +102,15 @@ export function resolveHttpOptions(
     );
   }
   const issues: ValidationIssue[] = [];
+  let cause: unknown;
+  const unreadable = (path: string, thrown: unknown): void => {
+    cause ??= thrown;
+    issues.push({ path, code: 'invalid_input', message: READ_FAILED });
+  };
+  // Every option is read here once, into plain values: a getter or Proxy cannot answer
+  // differently after it was checked, and what a read throws becomes an issue.
+  options = readTopLevel(options, unreadable);
+  if (issues.length > 0) throw new ValidationError(issues, { schema: name, cause });
   const check = (ok: boolean, path: string, message: string): void => {
     if (!ok) issues.push({ path, code: 'invalid_value', message });
   };
@@ -109,7 +118,13 @@ export function resolveHttpOptions(
   const groupOf = <T extends object>(value: T | undefined, path: string): Partial<T> | undefined => {
     if (value === undefined) return undefined;
     check(typeof value === 'object' && value !== null, path, 'must be an object');
-    return typeof value === 'object' && value !== null ? definedFields(value) : undefined;
+    if (typeof value !== 'object' || value === null) return undefined;
+    try {
+      return definedFields(value);
+    } catch (thrown) {
+      unreadable(path, thrown);
+      return undefined;
+    }
   };
   const base = parseHttpUrl(options.baseURL);
   check(base !== null, '/baseURL', 'must be an absolute http: or https: URL');
@@ -194,12 +209,12 @@ export function resolveHttpOptions(
     check(options[key] === undefined || typeof options[key] === 'function', `/${key}`, 'must be a function');
   }
 
-  if (issues.length > 0 || base === null) throw new ValidationError(issues, { schema: name });
+  if (issues.length > 0 || base === null) throw new ValidationError(issues, { schema: name, cause });
   return {
     baseURL: options.baseURL.replace(/\/+$/, ''),
     origin: base.origin,
     auth,
-    secrets: options.auth === undefined ? [] : collectSecrets(options.auth, auth),
+    secrets: authFields === undefined ? [] : collectSecrets(authFields as HttpAuth, auth),
     retry,
     timeoutMs,
     maxResponseBytes,
@@ -212,6 +227,47 @@ export function resolveHttpOptions(
     httpAgent: options.httpAgent ?? new HttpAgent({ keepAlive: true }),
     httpsAgent: options.httpsAgent ?? new HttpsAgent({ keepAlive: true }),
   };
+}
+
+/** Every option's name, read once each. */
+const OPTION_NAMES = [
+  'baseURL',
+  'auth',
+  'retry',
+  'timeoutMs',
+  'maxResponseBytes',
+  'circuitBreaker',
+  'rateLimit',
+  'headers',
+  'correlationId',
+  'logger',
+  'onRetry',
+  'allowInsecureAuth',
+  'httpAgent',
+  'httpsAgent',
+] as const satisfies readonly (keyof HttpClientOptions)[];
+
+const READ_FAILED = 'could not be read (a getter or Proxy trap threw)';
+
+/**
+ * The caller's options read once each into a plain object; `unreadable` is told of the first
+ * option whose reading threw (a getter, a Proxy trap, a revoked Proxy), with what it threw.
+ */
+function readTopLevel(
+  options: HttpClientOptions,
+  unreadable: (path: string, thrown: unknown) => void,
+): HttpClientOptions {
+  const fields: Record<string, unknown> = {};
+  for (const key of OPTION_NAMES) {
+    try {
+      fields[key] = options[key];
+    } catch (thrown) {
+      // A revoked Proxy throws for every name: the first tells enough.
+      unreadable(`/${key}`, thrown);
+      break;
+    }
+  }
+  return fields as unknown as HttpClientOptions;
 }
 
 function resolveRateLimit(fields: Partial<RateLimitOptions>): { requestsPerSecond: number; burst: number } {

@@ -24,11 +24,13 @@ import { toResponseHeaders } from './to-response-headers.js';
  * A resilient client for one REST API. `request()` sends any method with any body and resolves
  * with the status, the headers and the body as JSON, text, bytes or a stream; `get`, `post`,
  * `put`, `patch` and `delete` are its JSON shortcuts, resolving with the body alone: parsed
- * JSON (typed as the caller says, unchecked), the text of a 2xx body that is not JSON, or
- * undefined when there is none. Use {@link RestClient.resource} to have objects validated.
+ * JSON (typed as the caller says, unchecked), the text of a 2xx body that is not JSON and not
+ * declared JSON, or undefined when there is none. Use {@link RestClient.resource} to have
+ * objects validated.
  *
  * Every method rejects with a `TransportError` (`HttpError`, `TimeoutError`, `NetworkError`,
- * `CircuitOpenError`) once retries are exhausted, an `AbortedError` when the caller's `signal`
+ * `CircuitOpenError`) once retries are exhausted (an `HttpError` `INVALID_RESPONSE` for a body
+ * whose `content-type` is JSON but that does not parse), an `AbortedError` when the caller's `signal`
  * aborts it, or a `ValidationError` for a request that cannot be sent (nothing is sent then);
  * none of them holds a credential or a secret the request carried.
  * @example
@@ -92,7 +94,9 @@ export interface RestClient {
  * client or the call sets another.
  *
  * @returns the client.
- * @throws {ValidationError} when an option is invalid (paths such as `/retry/attempts`).
+ * @throws {ValidationError} when an option is invalid (paths such as `/retry/attempts`) or
+ *   cannot be read (a throwing getter or Proxy trap, a revoked Proxy: `invalid_input`, with what
+ *   was thrown as `cause`); each option is read once.
  * @throws {MillwrightError} code `MISSING_PEER_DEPENDENCY` when axios or cockatiel is missing.
  * @example
  * const mes = createRestClient({
@@ -129,7 +133,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
       init,
     );
     const response = await send(request);
-    return { request, data: readJsonBody(response.body as string) };
+    return { request, data: readJsonBody(request, { ...response, body: response.body as string }, redactor) };
   }
   const json = async <T>(
     method: HttpMethod,
@@ -140,13 +144,15 @@ export function createRestClient(options: RestClientOptions): RestClient {
 
   async function request(input: RestRequest): Promise<RestResponse<unknown>> {
     const { method, path, params, responseType, init } = resolveRestRequest(input);
-    const response = await send(
-      createHttpRequest(resolved, method, buildUrl(resolved.baseURL, path, params), init),
-    );
+    const sent = createHttpRequest(resolved, method, buildUrl(resolved.baseURL, path, params), init);
+    const response = await send(sent);
     return {
       status: response.status,
       headers: toResponseHeaders(response.headers),
-      data: responseType === 'json' ? readJsonBody(response.body as string) : response.body,
+      data:
+        responseType === 'json'
+          ? readJsonBody(sent, { ...response, body: response.body as string }, redactor)
+          : response.body,
     };
   }
 

@@ -59,7 +59,7 @@ export async function* paginatePages(
     const sent = await http.send(request);
     // Sent with the default response type: the body is text.
     const response: ReceivedResponse = { ...sent, body: sent.body as string };
-    const body = readJsonBody(response.body);
+    const body = readJsonBody(request, response, http.redactor);
     if (typeof body === 'string') throw invalidPage(http, { request, response }, 'the page is not JSON');
     const items = options.items(body);
     if (!Array.isArray(items)) throw invalidPage(http, { request, response }, 'the page has no item array');

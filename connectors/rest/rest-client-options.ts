@@ -20,9 +20,17 @@ export type RestClientOptions = HttpClientOptions;
  * await mes.get('/workorders/000001004711', { signal: AbortSignal.timeout(60_000) });
  */
 export interface RequestOptions {
-  /** Query parameters, encoded with `%20` for spaces; arrays repeat the parameter. */
+  /**
+   * Query parameters, encoded with `%20` for spaces; an array repeats the parameter
+   * (`plant=DE01&plant=CZ01`). An object, a nested array or a number that is not finite is
+   * refused with a `ValidationError` at `/params/<name>`.
+   */
   readonly params?: QueryParams;
-  /** Headers for this request; they override the client's headers of the same name. */
+  /**
+   * Headers for this request; they override the client's headers of the same name. A name that
+   * is no token, or a value with CR, LF or another control character, is refused with a
+   * `ValidationError` at `/headers/<name>` (the value is never repeated), never sent changed.
+   */
   readonly headers?: Readonly<Record<string, string>>;
   /** The `x-correlation-id` of this call, e.g. the id of the message being processed. @default the client's `correlationId()` */
   readonly correlationId?: string;

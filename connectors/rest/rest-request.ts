@@ -4,6 +4,8 @@ import type { HttpMethod } from '../http/http-request.js';
 /**
  * How {@link RestClient.request} hands over the response body:
  * - `json`: parsed as JSON; a body that is not JSON comes as its text, an empty one as undefined;
+ *   one whose `content-type` says JSON but that does not parse (truncated) is an `HttpError`
+ *   `INVALID_RESPONSE`;
  * - `text`: the body decoded as UTF-8 (empty string when there is none);
  * - `buffer`: the bytes, as a Buffer;
  * - `stream`: a Readable to read or destroy; `timeoutMs` ends when the headers arrive, and
@@ -13,8 +15,10 @@ export type ResponseType = 'json' | 'text' | 'buffer' | 'stream';
 
 /**
  * A response body read as JSON: the parsed value (typed `T` as the caller says, unchecked), the
- * text of a 2xx body that is not JSON (an HTML page, `Created`), or undefined when there is no
- * body (204, or a 201 without content). The server accepted the request in all three cases.
+ * text of a 2xx body that is not JSON and not declared JSON (an HTML page, `Created`), or
+ * undefined when there is no body (204, or a 201 without content). The server accepted the
+ * request in all three cases. A body declared JSON that does not parse is an `HttpError`
+ * `INVALID_RESPONSE`, not text.
  * @example
  * const order = await mes.get<WorkOrder>('/workorders/1');
  * if (order === undefined || typeof order === 'string') throw new Error(`no work order: ${order}`);

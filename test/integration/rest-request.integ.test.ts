@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { AbortedError, HttpError, ValidationError } from 'millwright';
-import type { RestClient, RestResponse } from 'millwright/rest';
+import type { QueryParams, RestClient, RestResponse } from 'millwright/rest';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { rejection } from './helpers/rejection.js';
 import { sendJson, type TestHandler } from './helpers/start-http-server.js';
@@ -111,6 +111,78 @@ describe('request bodies', () => {
       expect(error.issues.map((issue) => issue.path)).toEqual(['/body']);
     }
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses, before sending, a value nested in a JSON body that JSON would change, naming its JSON Pointer', async () => {
+    const { client, server } = await fixture.start(mirror);
+    class Line {
+      constructor(readonly qty: string) {}
+    }
+    const cyclic: Record<string, unknown> = { id: '1' };
+    cyclic['parent'] = { child: cyclic };
+    const cases: readonly [unknown, string][] = [
+      [{ qty: Number.NaN }, '/body/qty'],
+      [{ yield: { value: Infinity } }, '/body/yield/value'],
+      [{ at: new Date(0) }, '/body/at'],
+      [{ lines: [new Line('1')] }, '/body/lines/0'],
+      [{ n: 10n }, '/body/n'],
+      [{ f: () => 1 }, '/body/f'],
+      [{ s: Symbol('s') }, '/body/s'],
+      [cyclic, '/body/parent/child'],
+    ];
+    for (const [body, path] of cases) {
+      const error = (await rejection(client.post('/x', body))) as ValidationError;
+      expect(error, path).toBeInstanceOf(ValidationError);
+      expect(error.issues.map((issue) => [issue.path, issue.code])).toEqual([[path, 'invalid_body']]);
+    }
+    expect(server.requests).toHaveLength(0);
+    await client.post('/x', { qty: '1', note: undefined, lines: [{ qty: '2' }] });
+    expect(server.requests.map((request) => request.body)).toEqual(['{"qty":"1","lines":[{"qty":"2"}]}']);
+  });
+
+  it('repeats a parameter for an array, and refuses before sending a parameter it would have to change', async () => {
+    const { client, server } = await fixture.start(mirror);
+    await client.get('/orders', { params: { plant: ['DE01', 'CZ01'], open: true, n: 0, none: null } });
+    expect(server.requests.map((request) => request.url)).toEqual([
+      '/api/orders?plant=DE01&plant=CZ01&open=true&n=0',
+    ]);
+    const params = { a: { b: 1 }, arr: [1, [2, 3]], qty: Number.NaN } as unknown as QueryParams;
+    const error = (await rejection(client.get('/orders', { params }))) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues.map((issue) => [issue.path, issue.code])).toEqual([
+      ['/params/a', 'invalid_type'],
+      ['/params/arr/1', 'invalid_type'],
+      ['/params/qty', 'invalid_type'],
+    ]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('refuses, before sending, a header value with CR, LF or another control character, naming the header but not its value', async () => {
+    const { client, server } = await fixture.start(mirror);
+    for (const value of ['b\r\nx-injected: 1', 'SECRET-TOKEN-1\n', 'a\u0000b', 'a\u007fb']) {
+      const error = (await rejection(
+        client.get('/x', { headers: { 'X-Api-Key': value } }),
+      )) as ValidationError;
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error.issues.map((issue) => [issue.path, issue.code])).toEqual([
+        ['/headers/X-Api-Key', 'invalid_value'],
+      ]);
+      expect(JSON.stringify(error.toJSON())).not.toContain('SECRET-TOKEN-1');
+      expect(error.message).not.toContain('SECRET-TOKEN-1');
+    }
+    const badName = (await rejection(
+      client.get('/x', { headers: { 'x a': 'b', 'x-n': 1 as unknown as string } }),
+    )) as ValidationError;
+    expect(badName.issues.map((issue) => issue.path)).toEqual(['/headers/x a', '/headers/x-n']);
+    const correlation = (await rejection(
+      client.get('/x', { correlationId: 'c\r\nx: 1' }),
+    )) as ValidationError;
+    expect(correlation.issues.map((issue) => issue.path)).toEqual(['/correlationId']);
+    const key = (await rejection(client.post('/x', {}, { idempotencyKey: 'k\n' }))) as ValidationError;
+    expect(key.issues.map((issue) => issue.path)).toEqual(['/idempotencyKey']);
+    expect(server.requests).toHaveLength(0);
+    await client.get('/x', { headers: { 'X-Note': 'tab\tand obs-text \u00e4' } });
+    expect(server.requests[0]?.headers['x-note']).toBe('tab\tand obs-text \u00e4');
   });
 
   it('never retries a stream body, which cannot be sent twice, and destroys it when the call fails', async () => {
@@ -221,6 +293,39 @@ describe('responses', () => {
     expect(page).toBe('<html>maintenance</html>');
     expect(await client.post('/confirmations', { id: 'C-1' })).toBe('Created');
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('fails with HttpError INVALID_RESPONSE for a 2xx body declared JSON that does not parse, naming the URL and correlation id', async () => {
+    const { client, server } = await fixture.start((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end('{"a":'),
+    );
+    const calls: [string, () => Promise<unknown>][] = [
+      ['get', () => client.get('/orders/1?sig=SIGSECRET99', { correlationId: 'corr-8' })],
+      [
+        'request',
+        () => client.request({ method: 'GET', path: '/orders/1?sig=SIGSECRET99', correlationId: 'corr-8' }),
+      ],
+      [
+        'paginate',
+        () => client.paginate('/orders?sig=SIGSECRET99', { style: 'link', correlationId: 'corr-8' }).next(),
+      ],
+    ];
+    for (const [name, call] of calls) {
+      const error = (await rejection(call())) as HttpError;
+      expect(error, name).toBeInstanceOf(HttpError);
+      expect(error.code).toBe('INVALID_RESPONSE');
+      expect(error.status).toBe(200);
+      expect(error.correlationId).toBe('corr-8');
+      expect(error.url).toContain('/api/orders');
+      expect(error.url).not.toContain('SIGSECRET99');
+      expect(error.message).toContain('not valid JSON');
+      expect(error.body).toBe('{"a":');
+    }
+    // Not retried: the server answered, and sending again would not mend the promise it broke.
+    expect(server.requests).toHaveLength(3);
+    expect(await client.request({ method: 'GET', path: '/orders/1', responseType: 'text' })).toMatchObject({
+      data: '{"a":',
+    });
   });
 
   it('names millwright and its version in User-Agent, and lets callers set their own', async () => {

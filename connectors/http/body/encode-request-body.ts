@@ -1,16 +1,15 @@
 import type { Readable } from 'node:stream';
 import { types } from 'node:util';
-import { ValidationError } from '../../../src/errors/validation-error.js';
+import { ValidationError, type ValidationIssue } from '../../../src/errors/validation-error.js';
+import { copyJsonValue } from '../../../src/event/copy-json-value.js';
 import { type HttpRequestBody, isStreamBody } from '../http-request.js';
+import { JSON_MEDIA_TYPE } from '../json-media-type.js';
 
 /** A body ready to send, and the content type it goes out with (undefined: none). */
 export interface EncodedBody {
   readonly body: HttpRequestBody | undefined;
   readonly contentType: string | undefined;
 }
-
-/** `application/json` and every `application/…+json` type (merge-patch, problem, cloudevents…), with parameters. */
-const JSON_MEDIA_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
 /**
  * Turns what a caller passes as a request body into what is sent, and picks its content type:
@@ -23,18 +22,23 @@ const JSON_MEDIA_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
  * - a Readable stream: sent as it is read, chunked (`application/octet-stream`); it can be sent
  *   only once;
  * - URLSearchParams: a form (`application/x-www-form-urlencoded; charset=utf-8`);
- * - a plain object, an array, a number, a boolean, `null`, or an object with `toJSON` (a Date):
- *   JSON (`application/json`); a caller's content type must then be a JSON type
- *   (`application/json`, `application/merge-patch+json`, `application/cloudevents+json`…).
+ * - a plain object, an array, a finite number, a boolean or `null`: JSON (`application/json`);
+ *   a caller's content type must then be a JSON type (`application/json`,
+ *   `application/merge-patch+json`, `application/cloudevents+json`…). The value is read once,
+ *   at any depth, into a copy of plain data, and that copy is what is sent. A property whose
+ *   value is `undefined` is left out, as JSON.stringify does.
+ *
  *
  * @param body - the caller's body.
  * @param contentType - the caller's `content-type`, if any.
  * @returns the body to send and its content type.
- * @throws {ValidationError} before anything is sent: at `/headers/content-type` for an object
- *   with a content type that is not JSON (serialise it yourself and pass a string or bytes), at
- *   `/body` for a value JSON cannot carry as it is (a Map, Set, Error, Promise, function,
- *   symbol, bigint, `NaN` or `Infinity`, a web stream, Blob or FormData, a cycle, a throwing
- *   `toJSON`).
+ * @throws {ValidationError} before anything is sent, issue code `invalid_body`: at
+ *   `/headers/content-type` for an object with a content type that is not JSON (serialise it
+ *   yourself and pass a string or bytes); at `/body` for a body JSON cannot carry as it is (a
+ *   Map, Set, Error, Promise, function, symbol, bigint, `NaN` or `Infinity`, a Date or other
+ *   class instance, a web stream, Blob or FormData, a body that cannot be read); and at the
+ *   JSON Pointer below `/body` of the first such value nested in an object or array (e.g.
+ *   `/body/lines/1/qty` for a `NaN`), or of the place where a cycle closes.
  * @example
  * encodeRequestBody({ status: 'on-hold' }, 'application/merge-patch+json');
  * // { body: '{"status":"on-hold"}', contentType: 'application/merge-patch+json' }
@@ -81,6 +85,7 @@ function classify(body: unknown): 'bytes' | 'array-buffer' | 'stream' | 'form' |
   return isJsonValue(body) ? 'json' : 'other';
 }
 
+/** The body read once into plain JSON data (see copyJsonValue), written as JSON. */
 function serializeJson(body: unknown, contentType: string | undefined): string {
   if (contentType !== undefined && !JSON_MEDIA_TYPE.test(contentType)) {
     throw invalid(
@@ -88,11 +93,16 @@ function serializeJson(body: unknown, contentType: string | undefined): string {
       'an object body is sent as JSON, so the content type must be a JSON type; pass a string or bytes for any other',
     );
   }
+  const copy = copyJsonValue(body);
+  if (!copy.ok) {
+    const [issue] = copy.issues as [ValidationIssue];
+    throw invalid(`/body${issue.path}`, issue.message);
+  }
   let json: string | undefined;
   try {
-    json = JSON.stringify(body);
+    json = JSON.stringify(copy.value);
   } catch {
-    // Reported below, without the value: the body may hold anything.
+    // Only a string too long for V8 gets here; reported below, without the value.
   }
   if (json === undefined) throw invalid('/body', 'cannot be serialised as JSON');
   return json;
@@ -102,7 +112,11 @@ function octets(contentType: string | undefined): string {
   return contentType ?? 'application/octet-stream';
 }
 
-/** Whether JSON.stringify writes the value as it is: not a Map written as `{}`, nor `NaN` as `null`. */
+/**
+ * Whether the body is sent as JSON: a value that is JSON at its top level, or an object with
+ * `toJSON` (a Date), which the reading as JSON data then refuses with a message saying why;
+ * not a Map written as `{}`, nor `NaN` as `null`.
+ */
 function isJsonValue(body: unknown): boolean {
   switch (typeof body) {
     case 'boolean':
