@@ -1,5 +1,5 @@
 // `npm run entries`: fails when package.json "exports", "files", tsconfig "paths" or the node10
-// stub folders disagree with scripts/entries.ts (the list tsup builds), so an entry can never be built but
+// stubs made at pack time (package.json scripts, .gitignore) disagree with scripts/entries.ts (the list tsup builds), so an entry can never be built but
 // not published, or published without types for one of the formats.
 import { existsSync, readFileSync } from 'node:fs';
 import { entries } from './entries.js';
@@ -12,11 +12,21 @@ interface Conditions {
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   exports: Record<string, Conditions | string>;
   files: string[];
+  scripts: Record<string, string>;
 };
 const { compilerOptions } = JSON.parse(readFileSync('tsconfig.json', 'utf8')) as {
   compilerOptions: { paths: Record<string, string[]> };
 };
+const ignored = readFileSync('.gitignore', 'utf8').split('\n');
 const problems: string[] = [];
+if (
+  pkg.scripts['prepack'] !== 'tsx scripts/node10-stubs.ts write' ||
+  pkg.scripts['postpack'] !== 'tsx scripts/node10-stubs.ts remove'
+) {
+  problems.push(
+    'package.json scripts should run scripts/node10-stubs.ts at prepack (write) and postpack (remove)',
+  );
+}
 
 for (const entry of entries) {
   if (!existsSync(entry.source)) problems.push(`${entry.subpath}: source ${entry.source} does not exist`);
@@ -36,17 +46,12 @@ for (const entry of entries) {
   }
   if (entry.subpath !== '.') {
     // node10 resolution (TypeScript "moduleResolution": "node") ignores "exports": a folder
-    // named after the subpath with its own package.json points it at the CJS build and types.
+    // named after the subpath with its own package.json, written at pack time by
+    // scripts/node10-stubs.ts, points it at the CJS build and types.
     const folder = entry.subpath.slice(2);
-    const stubPath = `${folder}/package.json`;
-    const stub = existsSync(stubPath)
-      ? (JSON.parse(readFileSync(stubPath, 'utf8')) as Record<string, string>)
-      : undefined;
-    const expectedStub = { main: `../dist/${entry.name}.cjs`, types: `../dist/${entry.name}.d.cts` };
-    if (stub?.['main'] !== expectedStub.main || stub?.['types'] !== expectedStub.types) {
-      problems.push(`${stubPath} should be ${JSON.stringify(expectedStub)}`);
-    }
     if (!pkg.files.includes(folder)) problems.push(`package.json "files" should include "${folder}"`);
+    if (!ignored.includes(`/${folder}/`))
+      problems.push(`.gitignore should list "/${folder}/" (a pack-time stub)`);
   }
 }
 const subpaths = new Set(entries.map((entry) => entry.subpath));

@@ -17,3 +17,15 @@ export const entries: readonly Entry[] = [
   { subpath: './rest', name: 'rest', source: 'connectors/rest/index.ts' },
   { subpath: './idoc', name: 'idoc', source: 'connectors/idoc/index.ts' },
 ];
+
+/**
+ * The package.json stubs for TypeScript's old `node10` resolution, which ignores "exports": one
+ * folder per entry but the root, named after its subpath, pointing at the CJS build and types.
+ * scripts/node10-stubs.ts writes them at pack time.
+ */
+export const node10Stubs = entries
+  .filter((entry) => entry.subpath !== '.')
+  .map((entry) => ({
+    folder: entry.subpath.slice(2),
+    stub: { main: `../dist/${entry.name}.cjs`, types: `../dist/${entry.name}.d.cts` },
+  }));

@@ -11,6 +11,20 @@ bare="$(mktemp -d)"
 trap 'rm -rf "$scratch" "$bare"' EXIT
 
 tarball="$(cd "$root" && npm pack --silent --pack-destination "$scratch" | tail -n 1)"
+# The node10 stubs are written at pack time (prepack) and removed after it (postpack): each must
+# be in the tarball, as scripts/node10-stubs.ts makes it, and none may be left in the tree.
+(cd "$root" && npx tsx -e '
+  import { execFileSync } from "node:child_process";
+  import { existsSync } from "node:fs";
+  import { node10Stubs } from "./scripts/entries.ts";
+  const tarball = process.argv[1];
+  for (const { folder, stub } of node10Stubs) {
+    const text = execFileSync("tar", ["-xOzf", tarball, `package/${folder}/package.json`], { encoding: "utf8" });
+    if (JSON.stringify(JSON.parse(text)) !== JSON.stringify(stub)) throw new Error(`${folder}/package.json in the tarball is ${text}`);
+    if (existsSync(folder)) throw new Error(`${folder}/ was left in the tree after npm pack`);
+  }
+  console.log(`node10 stubs in the tarball: ${node10Stubs.map(({ folder }) => folder).join(", ")}`);
+' "$scratch/$tarball")
 version_of() { node -p "require('$root/node_modules/$1/package.json').version"; }
 peers=()
 for peer in zod io-ts fp-ts axios cockatiel; do peers+=("$peer@$(version_of "$peer")"); done
