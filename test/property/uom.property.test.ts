@@ -268,9 +268,10 @@ function unitErrorOnly(run: () => unknown): void {
  * digits (512 bits), exponents within ±99 (read off as the reader reads them).
  */
 function withinBounds(normal: string): void {
-  // A square-bracketed atom ([in_i], or [990.] as the syntax allows) is a name: its digits and
-  // dots are neither factors nor exponents.
-  for (const part of normal.replace(/\[[^\]]*\]/g, '[atom]').split('.')) {
+  // A square-bracketed atom ([in_i], or [990.] as the syntax allows) is a name, and a
+  // curly-braced annotation ({800.}) free text: their digits and dots are neither factors nor
+  // exponents.
+  for (const part of normal.replace(/\[[^\]]*\]|\{[^}]*\}/g, '[atom]').split('.')) {
     const factor = /^(\d+)(?::(\d+))?$/.exec(part);
     if (factor !== null) {
       for (const digits of factor.slice(1)) expect((digits ?? '').length).toBeLessThanOrEqual(155);
@@ -420,8 +421,9 @@ describe('robustness (property)', () => {
         unitErrorOnly(() => registry.fromUcum(text));
         unitErrorOnly(() => convert({ value: '1', unit: text }, 'KGM'));
       }),
-      // A bracketed atom whose digits once read as an exponent of 990 (seed 796337603).
-      { numRuns: 2000, examples: [['[990.]']] },
+      // A bracketed atom and an annotation whose digits once read as exponents (seeds
+      // 796337603, -1255601432).
+      { numRuns: 2000, examples: [['[990.]'], ['{800.}']] },
     );
   });
 });
