@@ -39,6 +39,7 @@ node -e '
   assert.throws(() => createRestClient({ baseURL: "http://127.0.0.1:9" }), { code: "MISSING_PEER_DEPENDENCY", message: /npm install axios cockatiel/ });
   const { parseIdoc } = require("millwright/idoc");
   assert.throws(() => parseIdoc("<?xml version=\"1.0\"?><!DOCTYPE x><LOIPRO01/>"), { code: "INVALID_XML" });
-  console.log("without optional peers: core and idoc (XML included) work; io-ts and rest name what to install");
+  assert.equal(typeof require("millwright/delivery").createMemoryIdempotencyStore().has, "function");
+  console.log("without optional peers: core and idoc (XML included) and delivery work; io-ts and rest name what to install");
 '
 echo "smoke: the packed tarball installs, imports, requires and type-checks"

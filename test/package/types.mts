@@ -1,5 +1,6 @@
 // Type-checked by scripts/smoke-pack.sh against the installed tarball (ESM resolution).
 import { type AnyMillwrightEvent, createEvent, parseEvent, validate, WorkOrder } from 'millwright';
+import { createFileIdempotencyStore, type IdempotencyStore } from 'millwright/delivery';
 import { WorkOrder as WorkOrderCodec } from 'millwright/io-ts';
 import { createRestClient, type JsonBody, type RestClient, type RestResponse } from 'millwright/rest';
 
@@ -23,5 +24,7 @@ const created: Promise<RestResponse<JsonBody<{ id: string }>>> = mes.request<{ i
   path: '/workorders',
   body: { material: 'FG-4711' },
 });
+const processed: IdempotencyStore = createFileIdempotencyStore('./state/processed.json', { maxEntries: 100 });
+const added: Promise<boolean> = processed.add('key', { ttlMs: 60_000 });
 
-export { created, createEvent, decoded, event, exported, fetched, status };
+export { added, created, createEvent, decoded, event, exported, fetched, status };
