@@ -11,6 +11,14 @@ export type {
 } from './create-sftp-client.js';
 export { createSftpClient } from './create-sftp-client.js';
 export { sha256Fingerprint } from './host-key-verifier.js';
+export { pollSftp } from './poll-sftp.js';
+export type {
+  PollSftpOptions,
+  SftpConsumer,
+  SftpFileHandler,
+  SftpPolledFile,
+  SftpReadLock,
+} from './poll-sftp-options.js';
 export type { SftpFileInfo } from './sftp-file-info.js';
 export type { SftpClientOptions, SftpHostKey, SftpLogger, SftpRetryOptions } from './sftp-options.js';
 export type { PutSource } from './transfer.js';
