@@ -1,6 +1,7 @@
 import { SftpError, SftpHostKeyError } from '../../src/errors/sftp-error.js';
 import { createSecretRedactor, type SecretRedactor } from '../http/errors/secret-redactor.js';
 import { computeBackoffDelay } from '../http/middleware/compute-backoff-delay.js';
+import { abortableSleep } from './abortable-sleep.js';
 import type { SftpClientPeerClass } from './load-sftp-peer.js';
 import { openSftpConnection, type SftpConnection } from './open-sftp-connection.js';
 import type { ResolvedSftpOptions } from './resolve-sftp-options.js';
@@ -126,7 +127,7 @@ export function createSftpSession(options: ResolvedSftpOptions, Peer: SftpClient
             attempt,
             delayMs,
           });
-          await sleep(delayMs, shutdown.signal);
+          await abortableSleep(delayMs, shutdown.signal);
         }
       }
     })();
@@ -223,18 +224,4 @@ function withAttempts(error: SftpError, attempts: number): SftpError {
     return new SftpHostKeyError({ ...details, fingerprint, keyType, problem, expected }, options);
   }
   return new SftpError(error.code, { ...details, reason: error.reason }, options);
-}
-
-/** Waits, or stops waiting when the client is closed. */
-function sleep(delayMs: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, delayMs);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
 }

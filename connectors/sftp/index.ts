@@ -10,6 +10,8 @@ export type {
   SftpPutOptions,
 } from './create-sftp-client.js';
 export { createSftpClient } from './create-sftp-client.js';
+export type { SftpOutbox, SftpOutboxOptions } from './create-sftp-outbox.js';
+export { createSftpOutbox } from './create-sftp-outbox.js';
 export { sha256Fingerprint } from './host-key-verifier.js';
 export { pollSftp } from './poll-sftp.js';
 export type {

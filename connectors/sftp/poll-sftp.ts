@@ -3,6 +3,7 @@ import { isMillwrightError } from '../../src/errors/millwright-error.js';
 import { SftpError } from '../../src/errors/sftp-error.js';
 import { createMemoryIdempotencyStore } from '../delivery/create-memory-idempotency-store.js';
 import type { IdempotencyStore } from '../delivery/idempotency-store.js';
+import { abortableSleep } from './abortable-sleep.js';
 import { type Claim, claimNameOf, parseClaimName } from './claim-name.js';
 import { settingsOf } from './client-settings.js';
 import type { SftpClient } from './create-sftp-client.js';
@@ -333,7 +334,7 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
       for (const name of seen.keys()) if (!current.has(name)) seen.delete(name);
       if (ready.length > 0 || candidates.length === 0 || now >= deadline || stopping.signal.aborted)
         return ready;
-      await sleep(Math.min(readLock.checkIntervalMs, deadline - now), stopping.signal);
+      await abortableSleep(Math.min(readLock.checkIntervalMs, deadline - now), stopping.signal);
       if (stopping.signal.aborted) return [];
       candidates = candidatesOf(await sftp.list(dir));
     }
@@ -378,7 +379,7 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
         const fields = isMillwrightError(error) ? error.toJSON() : { name: (error as Error)?.name };
         logger.warn('sftp consumer: poll failed; trying again at the next poll', { dir, error: fields });
       }
-      if (!more) await sleep(settings.intervalMs, stopping.signal);
+      if (!more) await abortableSleep(settings.intervalMs, stopping.signal);
     }
   })();
 
@@ -396,18 +397,4 @@ function describeFailure(error: unknown): { code: string; message: string } {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   return { code: typeof code === 'string' && code !== '' ? code : 'HANDLER_FAILED', message };
-}
-
-/** Waits, or stops waiting when the consumer stops. */
-function sleep(delayMs: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted || delayMs <= 0) return resolve();
-    const timer = setTimeout(done, delayMs);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
 }
