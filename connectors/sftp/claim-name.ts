@@ -1,4 +1,4 @@
-/** A file claimed by a consumer: renamed in its folder to a hidden name that says by whom and when. */
+/** A file claimed by a consumer: renamed in its folder to a hidden name that says by whom, when and which attempt. */
 export interface Claim {
   /** The file's own name. */
   readonly name: string;
@@ -6,27 +6,41 @@ export interface Claim {
   readonly consumerId: string;
   /** When it was claimed, in ms since the epoch (the claiming consumer's clock). */
   readonly claimedAt: number;
+  /** Which attempt at handling the file this claim is: 1, then one more each time its consumer resumes it. */
+  readonly attempt: number;
   /** The hidden name it has while claimed. */
   readonly claimName: string;
 }
 
-const CLAIM = /^\.(.+)\.([A-Za-z0-9_-]{1,64})\.(\d{1,16})\.claim$/s;
+const CLAIM = /^\.(.+)\.([A-Za-z0-9_-]{1,64})\.(\d{1,16})\.(\d{1,4})\.claim$/s;
 
 /** What a consumer id may hold: letters, digits, `_` and `-`, 1 to 64 of them. */
 export const CONSUMER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * The hidden name a file gets when a consumer claims it: `.<name>.<consumerId>.<claimedAt>.claim`.
- * Hidden, so that no pattern without a leading `.` selects it.
+ * The claim of a file: its hidden name is `.<name>.<consumerId>.<claimedAt>.<attempt>.claim`,
+ * hidden so that no pattern without a leading `.` selects it.
  */
-export function claimNameOf(name: string, consumerId: string, claimedAt: number): string {
-  return `.${name}.${consumerId}.${claimedAt}.claim`;
+export function claimOf(name: string, consumerId: string, claimedAt: number, attempt: number): Claim {
+  return {
+    name,
+    consumerId,
+    claimedAt,
+    attempt,
+    claimName: `.${name}.${consumerId}.${claimedAt}.${attempt}.claim`,
+  };
 }
 
 /** Reads a claim name, or returns undefined for any other name. */
 export function parseClaimName(claimName: string): Claim | undefined {
   const match = CLAIM.exec(claimName);
   if (match === null) return undefined;
-  const [, name, consumerId, claimedAt] = match as unknown as [string, string, string, string];
-  return { name, consumerId, claimedAt: Number(claimedAt), claimName };
+  const [, name, consumerId, claimedAt, attempt] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return { name, consumerId, claimedAt: Number(claimedAt), attempt: Number(attempt), claimName };
 }

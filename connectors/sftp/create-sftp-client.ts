@@ -12,7 +12,7 @@ import { call, type SftpAttributes, sftpStatus } from './sftp-channel.js';
 import type { SftpFileInfo } from './sftp-file-info.js';
 import { typeOfMode } from './sftp-file-info.js';
 import type { SftpClientOptions } from './sftp-options.js';
-import { type PutSource, readChunks, sourceChunks, writeChunks } from './transfer.js';
+import { type PutSource, readChunks, readWhole, sourceChunks, writeChunks } from './transfer.js';
 
 /** The options of {@link SftpClient.put}. */
 export interface SftpPutOptions {
@@ -230,13 +230,7 @@ export function createSftpClient(options: SftpClientOptions): SftpClient {
         const handle = await guarded<Buffer>(connection, (done) => channel.open(path, 'r', {}, done));
         try {
           const { size } = await guarded<SftpAttributes>(connection, (done) => channel.fstat(handle, done));
-          const chunks: Buffer[] = [];
-          let length = 0;
-          for await (const chunk of readChunks(connection, handle, size)) {
-            chunks.push(chunk);
-            length += chunk.length;
-          }
-          return Buffer.concat(chunks, length);
+          return await readWhole(connection, handle, size);
         } finally {
           await closeQuietly(connection, handle);
         }

@@ -83,8 +83,8 @@ export interface PollSftpOptions {
   readonly maxFilesPerPoll?: number;
   /**
    * Remembers handled files by `<name>:<size>:<mtime>`, written before a file is archived, so a
-   * crash between the two never leads to a second handling; it also counts attempts. Give a file
-   * store (`createFileIdempotencyStore`) to survive restarts.
+   * crash between the two never leads to a second handling; failed files are marked in it too.
+   * Give a file store (`createFileIdempotencyStore`) to survive restarts.
    * @default a memory store (lost on restart)
    */
   readonly idempotency?: IdempotencyStore;
@@ -102,8 +102,11 @@ export interface PollSftpOptions {
    */
   readonly consumerId?: string;
   /**
-   * How many times a file may be taken up before it goes to the error folder without another
-   * try: attempts end early only when the consumer stops in the middle (crash, lost connection).
+   * How many times a consumer may take up a file before it goes to the error folder without
+   * another try. An attempt ends unfinished only when the consumer stops in the middle (a crash:
+   * its own claim is then resumed as the next attempt); a lost connection does not count. A
+   * claim returned to the folder after `claimTimeoutMs` starts again at attempt 1: give
+   * consumers stable ids so that they resume their own claims.
    * @default 3
    */
   readonly maxAttempts?: number;

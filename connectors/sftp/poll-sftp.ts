@@ -4,13 +4,14 @@ import { SftpError } from '../../src/errors/sftp-error.js';
 import { createMemoryIdempotencyStore } from '../delivery/create-memory-idempotency-store.js';
 import type { IdempotencyStore } from '../delivery/idempotency-store.js';
 import { abortableSleep } from './abortable-sleep.js';
-import { type Claim, claimNameOf, parseClaimName } from './claim-name.js';
+import { type Claim, claimOf, parseClaimName } from './claim-name.js';
 import { settingsOf } from './client-settings.js';
 import type { SftpClient } from './create-sftp-client.js';
 import { compilePattern } from './glob-pattern.js';
 import type { PollSftpOptions, SftpConsumer, SftpFileHandler, SftpPolledFile } from './poll-sftp-options.js';
 import { joinRemote } from './remote-path.js';
 import { resolvePollOptions } from './resolve-poll-options.js';
+import { createReadySelector } from './select-ready-files.js';
 import type { SftpFileInfo } from './sftp-file-info.js';
 
 /** The longest error message kept in a `.error.json`. */
@@ -36,15 +37,17 @@ function hasCode(error: unknown, code: SftpError['code']): boolean {
  * 1. A file is taken only when its read lock says it is complete (stable size and time, or a
  *    done file), oldest first, at most `maxFilesPerPoll` per poll.
  * 2. It is claimed by an atomic rename on the server to a hidden name naming this consumer
- *    (`.<name>.<consumerId>.<time>.claim`); the consumer that loses the race skips it. A claim
- *    older than `claimTimeoutMs` whose consumer died is returned to the folder; a consumer's
- *    own claims are resumed when it polls again.
+ *    (`.<name>.<consumerId>.<time>.<attempt>.claim`); the consumer that loses the race skips
+ *    it. A claim older than `claimTimeoutMs` whose consumer died is returned to the folder; a
+ *    consumer's own claims are resumed when it polls again (after a crash as the next attempt,
+ *    up to `maxAttempts`, so a file that crashes the process cannot do so forever).
  * 3. On success the key `<name>:<size>:<mtime>` is added to the idempotency store, then the
  *    file moves to `archiveDir`: after a crash between the two, the file is archived without
- *    a second handling.
- * 4. When the handler fails, the file moves to `errorDir` with `<name>.error.json` (code,
- *    message, time, attempts) and is never handled again; it is never deleted. A name that
- *    exists in the target folder gets the claim time appended (`<name>.<ms>`).
+ *    a second handling. The listing's size and time are used: a rename keeps them.
+ * 4. When the handler fails, the key is marked failed, the file moves to `errorDir`, then
+ *    `<name>.error.json` (code, message, time, attempts) is written next to it; the file is
+ *    never handled again and never deleted. A name that exists in the target folder gets the
+ *    claim time appended (`<name>.<ms>`).
  *
  * A lost connection is not a handler failure: the file stays claimed and the next poll resumes
  * it. The consumer does not close the client.
@@ -68,15 +71,15 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
   const logger = options.logger ?? settingsOf(sftp).logger;
   const store: IdempotencyStore = options.idempotency ?? createMemoryIdempotencyStore();
   const matches = compilePattern(settings.pattern);
-  const readLock = settings.readLock;
-  const doneSuffix = readLock.type === 'done-file' ? readLock.suffix : undefined;
-  // Markers outlive every claim and retry they serve.
-  const markerTtlMs = Math.max(claimTimeoutMs * 4, 7 * 24 * 3_600_000);
+  const doneSuffix = settings.readLock.type === 'done-file' ? settings.readLock.suffix : undefined;
+  const readLock = createReadySelector(settings.readLock);
+  // A failure marker outlives every claim and resumption it serves.
+  const failedTtlMs = Math.max(claimTimeoutMs * 4, 7 * 24 * 3_600_000);
   const stopping = new AbortController();
   /** Names this consumer cannot claim (the server refused the rename), skipped until it stops. */
   const unclaimable = new Set<string>();
-  /** The stable read lock's observations: size and time of each name, and since when. */
-  const seen = new Map<string, { size: number; mtime: number; since: number }>();
+  /** Claims whose attempt ended with a lost connection, not a crash: resumed without counting an attempt. */
+  const interrupted = new Set<string>();
   let directoriesReady = false;
 
   const exists = async (path: string): Promise<boolean> => {
@@ -100,9 +103,19 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
       }
     }
   };
-  /** `name`, or `name.<claimedAt>` when the target folder has a file of that name. */
-  const freeName = async (directory: string, claim: Claim): Promise<string> =>
-    (await exists(joinRemote(directory, claim.name))) ? `${claim.name}.${claim.claimedAt}` : claim.name;
+  /** Moves a claimed file into a folder under its name, or `<name>.<claimedAt>` when the name is taken. */
+  const moveInto = async (claim: Claim, directory: string): Promise<string> => {
+    const from = joinRemote(dir, claim.claimName);
+    try {
+      await moveSettled(from, joinRemote(directory, claim.name));
+      return claim.name;
+    } catch (error) {
+      if (!hasCode(error, 'FAILURE')) throw error;
+      const other = `${claim.name}.${claim.claimedAt}`;
+      await moveSettled(from, joinRemote(directory, other));
+      return other;
+    }
+  };
   const removeDoneFile = async (name: string): Promise<void> => {
     if (doneSuffix === undefined) return;
     await sftp.remove(joinRemote(dir, `${name}${doneSuffix}`)).catch((error: unknown) => {
@@ -111,70 +124,66 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
   };
 
   const archive = async (claim: Claim): Promise<void> => {
-    const target = await freeName(archiveDir, claim);
-    await moveSettled(joinRemote(dir, claim.claimName), joinRemote(archiveDir, target));
+    const archived = await moveInto(claim, archiveDir);
     await removeDoneFile(claim.name);
     logger.debug('sftp consumer: file archived', {
       dir,
       name: claim.name,
-      archived: joinRemote(archiveDir, target),
+      archived: joinRemote(archiveDir, archived),
     });
   };
 
-  /** Moves a claimed file to the error folder with its `.error.json`; `failure` undefined: details lost in a crash. */
+  /**
+   * Moves a claimed file to the error folder, then writes its `.error.json`; `failure` is
+   * undefined when a crash lost the details (the file was marked failed, not yet moved).
+   */
   const fail = async (
     claim: Claim,
+    file: SftpFileInfo,
     key: string,
     failure: { code: string; message: string; attempts: number } | undefined,
-    size: number,
-    mtime: number,
   ): Promise<void> => {
-    await store.add(`${key}#failed`, { ttlMs: markerTtlMs });
-    const target = await freeName(errorDir, claim);
-    const report = joinRemote(errorDir, `${target}.error.json`);
-    if (failure !== undefined || !(await exists(report))) {
-      const details = failure ?? {
-        code: 'HANDLER_FAILED',
-        message: 'the consumer stopped before it recorded the failure; see its log',
-        attempts: 1,
-      };
-      const json = {
-        file: claim.name,
-        dir,
-        size,
-        mtime,
-        code: details.code,
-        message: details.message.slice(0, MESSAGE_LIMIT),
-        time: new Date().toISOString(),
-        attempts: details.attempts,
-        consumerId,
-      };
-      await sftp.put(Buffer.from(`${JSON.stringify(json, null, 2)}\n`), report);
-    }
-    await moveSettled(joinRemote(dir, claim.claimName), joinRemote(errorDir, target));
+    await store.add(`${key}#failed`, { ttlMs: failedTtlMs });
+    const moved = await moveInto(claim, errorDir);
+    const details = failure ?? {
+      code: 'HANDLER_FAILED',
+      message: 'the consumer stopped before it recorded why the file failed; see its log',
+      attempts: claim.attempt,
+    };
+    const report = {
+      file: claim.name,
+      dir,
+      size: file.size,
+      mtime: file.mtime,
+      code: details.code,
+      message: details.message.slice(0, MESSAGE_LIMIT),
+      time: new Date().toISOString(),
+      attempts: details.attempts,
+      consumerId,
+    };
+    await sftp.put(
+      Buffer.from(`${JSON.stringify(report, null, 2)}\n`),
+      joinRemote(errorDir, `${moved}.error.json`),
+    );
     await removeDoneFile(claim.name);
     logger.error('sftp consumer: file moved to the error folder', {
       dir,
       name: claim.name,
-      moved: joinRemote(errorDir, target),
-      code: failure?.code,
+      moved: joinRemote(errorDir, moved),
+      code: details.code,
     });
   };
 
-  /** Handles a claimed file, or finishes what an earlier attempt left. */
-  const processClaim = async (claim: Claim): Promise<void> => {
-    const path = joinRemote(dir, claim.claimName);
-    let info: SftpFileInfo;
-    try {
-      info = await sftp.stat(path);
-    } catch (error) {
-      // Returned to the folder by another consumer after claimTimeoutMs: nothing to do here.
-      if (hasCode(error, 'NO_SUCH_FILE')) return;
-      throw error;
-    }
-    const { size, mtime } = info;
-    const key = `${claim.name}:${size}:${mtime}`;
-    if (await store.has(`${key}#failed`)) return fail(claim, key, undefined, size, mtime);
+  /**
+   * Handles a claimed file, or finishes what an earlier attempt left: a file whose key is
+   * stored is archived, one marked failed goes to the error folder, and one whose earlier
+   * attempt was cut short by a crash is tried again under a new claim (attempt + 1), up to
+   * `maxAttempts`.
+   */
+  const processClaim = async (first: Claim, file: SftpFileInfo, resumed: boolean): Promise<void> => {
+    let claim = first;
+    const key = `${claim.name}:${file.size}:${file.mtime}`;
+    if (await store.has(`${key}#failed`)) return fail(claim, file, key, undefined);
     if (await store.has(key)) {
       logger.info('sftp consumer: file handled before, archiving it without handling it again', {
         dir,
@@ -182,26 +191,28 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
       });
       return archive(claim);
     }
-    let attempt = 1;
-    while (await store.has(`${key}#attempt:${attempt}`)) attempt += 1;
-    if (attempt > maxAttempts) {
-      const message = `taken up ${maxAttempts} times without finishing (the consumer stopped each time); not tried again`;
-      return fail(claim, key, { code: 'TOO_MANY_ATTEMPTS', message, attempts: attempt - 1 }, size, mtime);
+    if (resumed && !interrupted.delete(claim.claimName)) {
+      if (claim.attempt >= maxAttempts) {
+        const message = `taken up ${claim.attempt} times without finishing (the consumer stopped each time); not tried again`;
+        return fail(claim, file, key, { code: 'TOO_MANY_ATTEMPTS', message, attempts: claim.attempt });
+      }
+      const next = claimOf(claim.name, consumerId, Date.now(), claim.attempt + 1);
+      await moveSettled(joinRemote(dir, claim.claimName), joinRemote(dir, next.claimName));
+      claim = next;
     }
-    const marker = `${key}#attempt:${attempt}`;
-    await store.add(marker, { ttlMs: markerTtlMs });
+    const path = joinRemote(dir, claim.claimName);
     const opened: Readable[] = [];
     let transportFailure: unknown;
     const noteFailure = (error: unknown): void => {
       if (isConnectionFailure(error)) transportFailure ??= error;
     };
-    const file: SftpPolledFile = {
+    const polled: SftpPolledFile = {
       name: claim.name,
       dir,
-      size,
-      mtime,
+      size: file.size,
+      mtime: file.mtime,
       key,
-      attempt,
+      attempt: claim.attempt,
       stream: async () => {
         const stream = await sftp.getStream(path).catch((error: unknown) => {
           noteFailure(error);
@@ -218,14 +229,14 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
         }),
     };
     try {
-      await handler(file);
+      await handler(polled);
     } catch (error) {
       if (transportFailure !== undefined || isConnectionFailure(error)) {
         // The connection failed, not the file: the claim stays and the next poll resumes it.
-        await store.delete(marker).catch(() => {});
+        interrupted.add(claim.claimName);
         throw transportFailure ?? error;
       }
-      return fail(claim, key, { ...describeFailure(error), attempts: attempt }, size, mtime);
+      return fail(claim, file, key, { ...describeFailure(error), attempts: claim.attempt });
     } finally {
       for (const stream of opened) stream.destroy();
     }
@@ -235,24 +246,15 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
 
   /** Claims a file by renaming it; undefined when another consumer was first. */
   const claimFile = async (file: SftpFileInfo): Promise<Claim | undefined> => {
-    const claimedAt = Date.now();
-    const claim: Claim = {
-      name: file.name,
-      consumerId,
-      claimedAt,
-      claimName: claimNameOf(file.name, consumerId, claimedAt),
-    };
+    const claim = claimOf(file.name, consumerId, Date.now(), 1);
     const claimPath = joinRemote(dir, claim.claimName);
     try {
       await sftp.move(file.path, claimPath);
       return claim;
     } catch (error) {
       if (hasCode(error, 'NO_SUCH_FILE')) return undefined;
-      if (isConnectionFailure(error)) {
-        // Did the rename happen before the connection went? The claim name is ours alone.
-        if (await exists(claimPath)) return claim;
-        return undefined;
-      }
+      // Did the rename happen before the connection went? The claim name is ours alone.
+      if (isConnectionFailure(error)) return (await exists(claimPath)) ? claim : undefined;
       if (hasCode(error, 'FAILURE')) {
         unclaimable.add(file.name);
         logger.error('sftp consumer: the server refused to rename the file to claim it; skipping it', {
@@ -267,14 +269,14 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
   };
 
   /** Own claims to resume; other consumers' claims past their timeout returned to the folder. */
-  const scanClaims = async (listing: readonly SftpFileInfo[]): Promise<Claim[]> => {
-    const own: Claim[] = [];
+  const scanClaims = async (listing: readonly SftpFileInfo[]): Promise<[Claim, SftpFileInfo][]> => {
+    const own: [Claim, SftpFileInfo][] = [];
     for (const entry of listing) {
       if (entry.type !== 'file' || !entry.name.startsWith('.')) continue;
       const claim = parseClaimName(entry.name);
       if (claim === undefined) continue;
       if (claim.consumerId === consumerId) {
-        own.push(claim);
+        own.push([claim, entry]);
         continue;
       }
       if (Date.now() - claim.claimedAt <= claimTimeoutMs) continue;
@@ -287,17 +289,14 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
         });
       } catch (error) {
         if (hasCode(error, 'NO_SUCH_FILE')) continue;
-        if (hasCode(error, 'FAILURE')) {
-          logger.warn('sftp consumer: cannot return a timed-out claim, the folder has a file of its name', {
-            dir,
-            name: claim.name,
-          });
-          continue;
-        }
-        throw error;
+        if (!hasCode(error, 'FAILURE')) throw error;
+        logger.warn('sftp consumer: cannot return a timed-out claim, the folder has a file of its name', {
+          dir,
+          name: claim.name,
+        });
       }
     }
-    return own.sort((a, b) => a.claimedAt - b.claimedAt);
+    return own.sort(([a], [b]) => a.claimedAt - b.claimedAt);
   };
 
   const candidatesOf = (listing: readonly SftpFileInfo[]): SftpFileInfo[] => {
@@ -313,33 +312,6 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
     );
   };
 
-  /** The files whose size and time have not changed for checkIntervalMs, waiting up to timeoutMs. */
-  const stableFiles = async (listing: readonly SftpFileInfo[]): Promise<SftpFileInfo[]> => {
-    if (readLock.type !== 'stable') return candidatesOf(listing);
-    const deadline = Date.now() + readLock.timeoutMs;
-    let candidates = candidatesOf(listing);
-    for (;;) {
-      const now = Date.now();
-      const ready: SftpFileInfo[] = [];
-      const current = new Set<string>();
-      for (const file of candidates) {
-        current.add(file.name);
-        const before = seen.get(file.name);
-        if (before !== undefined && before.size === file.size && before.mtime === file.mtime) {
-          if (now - before.since >= readLock.checkIntervalMs) ready.push(file);
-        } else {
-          seen.set(file.name, { size: file.size, mtime: file.mtime, since: now });
-        }
-      }
-      for (const name of seen.keys()) if (!current.has(name)) seen.delete(name);
-      if (ready.length > 0 || candidates.length === 0 || now >= deadline || stopping.signal.aborted)
-        return ready;
-      await abortableSleep(Math.min(readLock.checkIntervalMs, deadline - now), stopping.signal);
-      if (stopping.signal.aborted) return [];
-      candidates = candidatesOf(await sftp.list(dir));
-    }
-  };
-
   /** One poll; true when it left files for the next poll (maxFilesPerPoll reached). */
   const pollOnce = async (): Promise<boolean> => {
     if (!directoriesReady) {
@@ -349,22 +321,23 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
     }
     const listing = await sftp.list(dir);
     let taken = 0;
-    for (const claim of await scanClaims(listing)) {
+    for (const [claim, file] of await scanClaims(listing)) {
       if (stopping.signal.aborted || taken >= maxFilesPerPoll) return true;
       logger.info('sftp consumer: resuming a file this consumer had claimed', { dir, name: claim.name });
-      await processClaim(claim);
+      await processClaim(claim, file, true);
       taken += 1;
     }
-    const ready = (await stableFiles(listing)).sort(
-      (a, b) => a.mtime - b.mtime || (a.name < b.name ? -1 : 1),
-    );
+    const relist = async (): Promise<SftpFileInfo[]> => candidatesOf(await sftp.list(dir));
+    const ready = await readLock.select(candidatesOf(listing), relist, stopping.signal);
+    ready.sort((a, b) => a.mtime - b.mtime || (a.name < b.name ? -1 : 1));
     for (const file of ready) {
       if (stopping.signal.aborted) return false;
       if (taken >= maxFilesPerPoll) return true;
+      readLock.forget(file.name);
       const claim = await claimFile(file);
-      seen.delete(file.name);
       if (claim === undefined) continue;
-      await processClaim(claim);
+      // A rename keeps the size and time the listing showed.
+      await processClaim(claim, file, false);
       taken += 1;
     }
     return false;

@@ -121,7 +121,7 @@ describe('pollSftp', () => {
     const store = createMemoryIdempotencyStore();
     // What a consumer "mes-1" left behind: the file claimed, its key stored, not yet archived.
     const claimedAt = Date.now() - 5_000;
-    const claimName = `.order-1.idoc.mes-1.${claimedAt}.claim`;
+    const claimName = `.order-1.idoc.mes-1.${claimedAt}.1.claim`;
     writeFileSync(`${paths.dir}/${claimName}`, 'order');
     const { mtime, size } = await sftp().stat(`${paths.dir}/${claimName}`);
     await store.add(`order-1.idoc:${size}:${mtime}`);
@@ -142,8 +142,8 @@ describe('pollSftp', () => {
 
   it("returns a dead consumer's claim to the folder after claimTimeoutMs and handles it", async () => {
     const paths = folders('dead-claim');
-    writeFileSync(`${paths.dir}/.late.idoc.deadbeef.${Date.now() - 60_000}.claim`, 'late');
-    writeFileSync(`${paths.dir}/.fresh.idoc.alive.${Date.now() + 60_000}.claim`, 'being handled elsewhere');
+    writeFileSync(`${paths.dir}/.late.idoc.deadbeef.${Date.now() - 60_000}.1.claim`, 'late');
+    writeFileSync(`${paths.dir}/.fresh.idoc.alive.${Date.now() + 60_000}.1.claim`, 'being handled elsewhere');
     const calls: string[] = [];
     const consumer = pollSftp(
       sftp(),
@@ -158,25 +158,28 @@ describe('pollSftp', () => {
     expect(files(paths.dir).filter((name) => name.endsWith('.claim'))).toHaveLength(1);
   });
 
-  it('gives up on a file after maxAttempts unfinished attempts, to the error folder', async () => {
+  it('resumes its own claim after a crash as the next attempt, and gives up after maxAttempts', async () => {
     const paths = folders('attempts');
-    const store = createMemoryIdempotencyStore();
-    writeFileSync(`${paths.dir}/.poison.idoc.me.${Date.now()}.claim`, 'crashes the handler');
-    const { mtime, size } = await sftp().stat(`${paths.dir}/${readdirSync(paths.dir)[0]}`);
-    for (const attempt of [1, 2]) await store.add(`poison.idoc:${size}:${mtime}#attempt:${attempt}`);
-    const calls: number[] = [];
+    // What consumer "me" left when it crashed in the middle: one file at attempt 1, one at 2.
+    writeFileSync(`${paths.dir}/.retry.idoc.me.${Date.now() - 1_000}.1.claim`, 'try again');
+    writeFileSync(`${paths.dir}/.poison.idoc.me.${Date.now() - 1_000}.2.claim`, 'crashes the handler');
+    const calls: string[] = [];
     const consumer = pollSftp(
       sftp(),
-      { ...paths, intervalMs: 30, consumerId: 'me', idempotency: store, maxAttempts: 2 },
+      { ...paths, intervalMs: 30, consumerId: 'me', maxAttempts: 2 },
       async (file) => {
-        calls.push(file.attempt);
+        calls.push(`${file.name}#${file.attempt}`);
       },
     );
-    await waitFor('the poison file in the error folder', () => files(paths.errorDir).length === 2);
+    await waitFor(
+      'both files moved',
+      () => files(paths.errorDir).length === 2 && files(paths.archiveDir).length === 1,
+    );
     await consumer.stop();
-    expect(calls).toEqual([]);
+    expect(calls).toEqual(['retry.idoc#2']);
     const report = JSON.parse(readFileSync(`${paths.errorDir}/poison.idoc.error.json`, 'utf8'));
-    expect(report).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', attempts: 2 });
+    expect(report).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', attempts: 2, file: 'poison.idoc' });
+    expect(files(paths.dir)).toEqual(['archive', 'error']);
   });
 
   it('finishes the file in hand when stopped, then takes no other', async () => {
