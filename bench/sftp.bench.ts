@@ -90,9 +90,7 @@ async function run(): Promise<void> {
         await client.close();
       }
     };
-    console.log(
-      `\nSFTP benchmark: OpenSSH ${server.kind} sshd on 127.0.0.1:${server.port}, ${SIZE / MIB} MiB file`,
-    );
+    console.log(`\nSFTP benchmark: OpenSSH sshd on 127.0.0.1:${server.port}, ${SIZE / MIB} MiB file`);
 
     await compareRuns({
       title: `SFTP upload of ${SIZE / MIB} MiB (connect, transfer, close)`,
