@@ -96,7 +96,7 @@ async function run(): Promise<void> {
       title: `SFTP upload of ${SIZE / MIB} MiB (connect, transfer, close)`,
       unit: 'MiB/s',
       unitsPerCall: SIZE / MIB,
-      rounds: 3,
+      rounds: 5,
       ours: {
         name: 'millwright put (atomic, 0640)',
         fn: () => millwright((c) => c.put(local, join(server.dir, 'up-mw.bin'))),
@@ -113,7 +113,7 @@ async function run(): Promise<void> {
       title: `SFTP download of ${SIZE / MIB} MiB to a local file (connect, transfer, close)`,
       unit: 'MiB/s',
       unitsPerCall: SIZE / MIB,
-      rounds: 3,
+      rounds: 5,
       ours: {
         name: 'millwright getStream',
         fn: () =>
@@ -133,7 +133,7 @@ async function run(): Promise<void> {
       title: `SFTP download of ${SIZE / MIB} MiB into memory (connect, transfer, close)`,
       unit: 'MiB/s',
       unitsPerCall: SIZE / MIB,
-      rounds: 3,
+      rounds: 5,
       ours: { name: 'millwright get', fn: () => millwright((c) => c.get(remote)) },
       peers: [{ name: 'raw ssh2-sftp-client get', fn: () => raw((c) => c.get(remote)) }],
     });
