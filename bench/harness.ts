@@ -68,10 +68,42 @@ export async function compare(comparison: Comparison): Promise<ComparisonResult>
   return { title: comparison.title, ours, peers };
 }
 
+/**
+ * Like {@link compare}, for work that takes seconds per call (transfers of hundreds of MB):
+ * each round runs every contender once, in a rotating order, timed by the wall clock; `prepare`
+ * runs before each call, untimed. The median over the rounds is reported.
+ */
+export async function compareRuns(
+  comparison: Omit<Comparison, 'timeMs'> & { readonly prepare?: () => unknown },
+): Promise<ComparisonResult> {
+  const contenders = [comparison.ours, ...comparison.peers];
+  const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const rounds = comparison.rounds ?? 3;
+  for (let round = 0; round < rounds; round += 1) {
+    for (let index = 0; index < contenders.length; index += 1) {
+      const contender = contenders[(index + round) % contenders.length] as Contender;
+      await comparison.prepare?.();
+      const started = process.hrtime.bigint();
+      await contender.fn();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      samples.get(contender.name)?.push(comparison.unitsPerCall / seconds);
+    }
+  }
+  const perSecond = (name: string): number => median(samples.get(name) ?? []);
+  const ours = { name: comparison.ours.name, perSecond: perSecond(comparison.ours.name) };
+  const peers = comparison.peers.map((peer) => ({
+    name: peer.name,
+    perSecond: perSecond(peer.name),
+    ratio: ours.perSecond / perSecond(peer.name),
+  }));
+  printResult(comparison, { title: comparison.title, ours, peers });
+  return { title: comparison.title, ours, peers };
+}
+
 const format = (value: number): string =>
   value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
 
-function printResult(comparison: Comparison, result: ComparisonResult): void {
+function printResult(comparison: Pick<Comparison, 'unit'>, result: ComparisonResult): void {
   console.log(`\n${result.title}`);
   const rows = [
     [result.ours.name, format(result.ours.perSecond), ''],

@@ -16,6 +16,8 @@ export const entries: readonly Entry[] = [
   { subpath: './io-ts', name: 'io-ts', source: 'src/io-ts/index.ts' },
   { subpath: './rest', name: 'rest', source: 'connectors/rest/index.ts' },
   { subpath: './idoc', name: 'idoc', source: 'connectors/idoc/index.ts' },
+  { subpath: './sftp', name: 'sftp', source: 'connectors/sftp/index.ts' },
+  { subpath: './delivery', name: 'delivery', source: 'connectors/delivery/index.ts' },
 ];
 
 /**

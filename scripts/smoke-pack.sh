@@ -27,7 +27,7 @@ tarball="$(cd "$root" && npm pack --silent --pack-destination "$scratch" | tail 
 ' "$scratch/$tarball")
 version_of() { node -p "require('$root/node_modules/$1/package.json').version"; }
 peers=()
-for peer in zod io-ts fp-ts axios cockatiel; do peers+=("$peer@$(version_of "$peer")"); done
+for peer in zod io-ts fp-ts axios cockatiel ssh2-sftp-client; do peers+=("$peer@$(version_of "$peer")"); done
 
 cd "$scratch"
 npm init -y >/dev/null
@@ -53,6 +53,9 @@ node -e '
   assert.throws(() => createRestClient({ baseURL: "http://127.0.0.1:9" }), { code: "MISSING_PEER_DEPENDENCY", message: /npm install axios cockatiel/ });
   const { parseIdoc } = require("millwright/idoc");
   assert.throws(() => parseIdoc("<?xml version=\"1.0\"?><!DOCTYPE x><LOIPRO01/>"), { code: "INVALID_XML" });
-  console.log("without optional peers: core and idoc (XML included) work; io-ts and rest name what to install");
+  assert.equal(typeof require("millwright/delivery").createMemoryIdempotencyStore().has, "function");
+  const { createSftpClient } = require("millwright/sftp");
+  assert.throws(() => createSftpClient({ host: "127.0.0.1", username: "u", password: "p", hostKey: { insecureAcceptAnyHostKey: true } }), { code: "MISSING_PEER_DEPENDENCY", message: /npm install ssh2-sftp-client/ });
+  console.log("without optional peers: core and idoc (XML included) and delivery work; io-ts, rest and sftp name what to install");
 '
 echo "smoke: the packed tarball installs, imports, requires and type-checks"

@@ -27,6 +27,10 @@ export type { MillwrightErrorJSON, MillwrightErrorOptions } from './errors/millw
 export { isMillwrightError, MillwrightError } from './errors/millwright-error.js';
 export type { NetworkErrorDetails } from './errors/network-error.js';
 export { NetworkError } from './errors/network-error.js';
+export type { SftpErrorCode, SftpErrorDetails, SftpHostKeyErrorDetails } from './errors/sftp-error.js';
+export { SftpError, SftpHostKeyError } from './errors/sftp-error.js';
+export type { StoreErrorCode, StoreErrorDetails } from './errors/store-error.js';
+export { StoreError } from './errors/store-error.js';
 export type { TimeoutErrorDetails } from './errors/timeout-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
 export type { TransportErrorDetails } from './errors/transport-error.js';

@@ -3,7 +3,7 @@ import { MillwrightError, type MillwrightErrorOptions } from './millwright-error
 
 /** The request a transport error is about; nothing in it is secret. */
 export interface TransportErrorDetails {
-  /** The HTTP method, upper case, e.g. `POST`. */
+  /** The HTTP method, upper case, e.g. `POST`; for SFTP the operation, e.g. `PUT`, `RENAME`. */
   readonly method: string;
   /**
    * The URL that was called. The error keeps it without user info and with the values of
@@ -21,8 +21,8 @@ export interface TransportErrorDetails {
 
 /**
  * The transport failed: a request did not produce a usable response. The base class of
- * {@link HttpError}, {@link TimeoutError}, {@link NetworkError}, {@link CircuitOpenError} and
- * {@link AbortedError}, kept apart from the "data was rejected" family ({@link ValidationError},
+ * {@link HttpError}, {@link TimeoutError}, {@link NetworkError}, {@link CircuitOpenError},
+ * {@link AbortedError} and {@link SftpError}, kept apart from the "data was rejected" family ({@link ValidationError},
  * {@link MappingError}): catch `TransportError` to decide whether to try again later,
  * `ValidationError` to fix data.
  *
@@ -37,7 +37,7 @@ export interface TransportErrorDetails {
  * }
  */
 export class TransportError<Code extends string = string> extends MillwrightError<Code> {
-  /** The HTTP method, upper case. */
+  /** The HTTP method, upper case (for SFTP the operation). */
   readonly method: string;
   /** The URL without user info and without the values of secret query parameters. */
   readonly url: string;
