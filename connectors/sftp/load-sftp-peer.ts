@@ -4,7 +4,8 @@ import type { SftpChannel } from './sftp-channel.js';
 /** The ssh2 `Client` of an ssh2-sftp-client instance, as far as millwright uses it. */
 export interface SshClient {
   on(event: 'error', listener: (error: Error) => void): unknown;
-  on(event: 'close' | 'end', listener: () => void): unknown;
+  on(event: 'close' | 'end' | 'connect', listener: () => void): unknown;
+  setNoDelay(noDelay: boolean): unknown;
   end(): unknown;
   destroy(): unknown;
 }

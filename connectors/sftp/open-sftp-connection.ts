@@ -73,6 +73,9 @@ export async function openSftpConnection(
     onLoss(error);
   });
   peer.client.on('close', () => onLoss());
+  // SFTP is request and answer: with Nagle's algorithm on (ssh2 leaves it on), a small packet
+  // written in two parts waits for the delayed ACK, 40 ms per request.
+  peer.client.on('connect', () => peer.client.setNoDelay(true));
   const check = createHostKeyCheck(options.hostKey, options.host, options.port);
   const config: Record<string, unknown> = {
     host: options.host,

@@ -175,5 +175,5 @@ describe('faults in the middle of the work', () => {
     const share = new Set([...handled.values()].map((by) => by[0]));
     expect(share.size).toBeGreaterThan(1);
     expect(readdirSync(dir).sort()).toEqual(['archive', 'error']);
-  });
+  }, 300_000);
 });

@@ -111,6 +111,7 @@ describe('createSftpOutbox', () => {
           dir,
           remoteDir,
           count,
+          holdAfter: count / 2,
         }),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },

@@ -1,6 +1,8 @@
 // Run by the outbox test as a child process that is killed with SIGKILL: queues files in an
-// outbox and prints `acked <n>` once each add() resolved (the file is on local disk).
-// Arguments: a JSON object { host, port, username, privateKey (base64), fingerprint, dir, remoteDir, count }.
+// outbox and prints `acked <n>` once each add() resolved (the file is on local disk). After
+// `holdAfter` files it adds no more and waits, delivering in the background, so the kill always
+// lands while files are queued, however fast the machine is.
+// Arguments: a JSON object { host, port, username, privateKey (base64), fingerprint, dir, remoteDir, count, holdAfter }.
 import { createSftpClient, createSftpOutbox } from 'millwright/sftp';
 
 const args = JSON.parse(process.argv[2] as string) as {
@@ -12,6 +14,7 @@ const args = JSON.parse(process.argv[2] as string) as {
   dir: string;
   remoteDir: string;
   count: number;
+  holdAfter: number;
 };
 const sftp = createSftpClient({
   host: args.host,
@@ -27,6 +30,8 @@ for (let n = 0; n < args.count; n += 1) {
     `<confirmation n="${n}">${'x'.repeat(n * 100)}</confirmation>\n`,
   );
   process.stdout.write(`acked ${n}\n`);
+  // Waits for the kill, the outbox delivering what it holds meanwhile.
+  if (n + 1 === args.holdAfter) await new Promise(() => setInterval(() => undefined, 60_000));
 }
 await outbox.flush();
 process.stdout.write('flushed\n');
