@@ -105,10 +105,26 @@ export function readSapKey(value: string, strip: boolean): string {
   return strip && /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : text;
 }
 
-/** An SAP indicator: `X` (or `1`) means true. */
-export function readSapFlag(value: string | undefined): boolean {
-  const text = (value ?? '').trim().toUpperCase();
-  return text === 'X' || text === '1';
+/** The backflush indicator RGEKZ takes `1` ("always backflush", as in the material master) as well as `X`. */
+export const BACKFLUSH_ALSO_TRUE: readonly string[] = ['1'];
+
+/**
+ * An SAP indicator (CHAR 1): blank is false, `X` true. `alsoTrue` names other values a field's
+ * domain documents as true (the backflush indicator RGEKZ also takes `1`, "always backflush").
+ * Any other value (`Y`, a lowercase `x`) is refused: it is not a value SAP writes there, and
+ * reading it as either answer would decide a business value from a field that could not be read.
+ * @throws {MappingError} `INVALID_SOURCE_DATA` at `location` for any other value.
+ */
+export function readSapFlag(
+  value: string | undefined,
+  location: FieldLocation,
+  alsoTrue: readonly string[] = [],
+): boolean {
+  const text = (value ?? '').trim();
+  if (text === '') return false;
+  if (text === 'X' || alsoTrue.includes(text)) return true;
+  const accepted = ['X', ...alsoTrue].map((flag) => JSON.stringify(flag)).join(', ');
+  throw invalidValue(location, text, `an indicator (blank or ${accepted})`);
 }
 
 /**

@@ -112,14 +112,20 @@ export class SegmentReader {
     return value === undefined ? undefined : readSapDate(value, this.location(field));
   }
 
-  /** An indicator: X or 1 is true, blank false. */
-  flag(field: string): boolean {
-    return readSapFlag(this.text(field));
+  /**
+   * An indicator: blank is false, X true, and so are the values of `alsoTrue` (see `readSapFlag`).
+   * @throws {MappingError} `INVALID_SOURCE_DATA` for any other value.
+   */
+  flag(field: string, alsoTrue: readonly string[] = []): boolean {
+    return readSapFlag(this.text(field), this.location(field), alsoTrue);
   }
 
-  /** An indicator that is undefined when blank: X or 1 is true, anything else false. */
-  optionalFlag(field: string): boolean | undefined {
-    return this.text(field) === undefined ? undefined : this.flag(field);
+  /**
+   * An indicator that is undefined when blank, else as {@link flag} reads it.
+   * @throws {MappingError} `INVALID_SOURCE_DATA` for a value that is not an indicator.
+   */
+  optionalFlag(field: string, alsoTrue: readonly string[] = []): boolean | undefined {
+    return this.text(field) === undefined ? undefined : this.flag(field, alsoTrue);
   }
 
   /**

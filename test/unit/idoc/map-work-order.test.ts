@@ -118,6 +118,44 @@ describe('idocToCanonical: LOIPRO → WorkOrder from IDoc-XML', () => {
     );
     expect(orders(idocToCanonical(parseIdoc(xml)[0] as Idoc, berlin))[0]?.status).toBe('released');
   });
+
+  it('refuses an order without any E1JSTKL: the IDoc does not say its status', () => {
+    const xml = fixtureText('loipro01.full.xml').replace(
+      /<E1JSTKL SEGMENT="1">\s*<STAT>\w+<\/STAT>\s*<\/E1JSTKL>/g,
+      '',
+    );
+    expect(xml).not.toContain('E1JSTKL');
+    const error = mappingError(() => idocToCanonical(parseIdoc(xml)[0] as Idoc, berlin));
+    expect(error).toMatchObject({ code: 'INVALID_SOURCE_DATA', location: 'E1JSTKL/STAT' });
+    expect(error.message).toContain('E1AFKOL has no E1JSTKL segment');
+    expect(error.message).toContain('codes.workOrderStatus');
+  });
+
+  it('refuses an order whose only status is inactive (a revoked TECO)', () => {
+    const xml = fixtureText('loipro01.full.xml')
+      .replace(/<E1JSTKL SEGMENT="1">\s*<STAT>\w+<\/STAT>\s*<\/E1JSTKL>/g, '')
+      .replace('<E1AFFLL', '<E1JSTKL SEGMENT="1"><STAT>I0045</STAT><INACT>X</INACT></E1JSTKL><E1AFFLL');
+    const error = mappingError(() => idocToCanonical(parseIdoc(xml)[0] as Idoc, berlin));
+    expect(error).toMatchObject({ code: 'INVALID_SOURCE_DATA', location: 'E1JSTKL/STAT' });
+    expect(error.message).toContain('1 E1JSTKL segment of E1AFKOL holds no active status');
+  });
+
+  it("lets the caller's workOrderStatus decide the status of an order without an active one", () => {
+    const xml = fixtureText('loipro01.full.xml').replace(
+      /<E1JSTKL SEGMENT="1">\s*<STAT>\w+<\/STAT>\s*<\/E1JSTKL>/g,
+      '',
+    );
+    const seen: (readonly string[])[] = [];
+    const workOrderStatus = (statuses: readonly string[]) => {
+      seen.push(statuses);
+      return statuses.length === 0 ? ('created' as const) : ('released' as const);
+    };
+    const [order] = orders(
+      idocToCanonical(parseIdoc(xml)[0] as Idoc, { ...berlin, codes: { workOrderStatus } }),
+    );
+    expect(order?.status).toBe('created');
+    expect(seen).toEqual([[]]);
+  });
 });
 
 describe('idocToCanonical: LOIPRO → WorkOrder from flat files', () => {
