@@ -113,6 +113,7 @@ function mapWorkOrder(context: MappingContext, headerSegment: Segment): Mapped<W
   const plant = plantOf(context, header, [...operations, ...components], origins);
   const quantity = header.quantity('GAMNG', 'GMEIN');
   if (quantity === undefined) throw missingField(headerSegment, 'GAMNG');
+  const status = headerStatus(context, headerSegment);
   const scheduledStart = scheduled(
     header,
     origins,
@@ -121,7 +122,6 @@ function mapWorkOrder(context: MappingContext, headerSegment: Segment): Mapped<W
     ['GSTRP', 'GSUZP'],
   );
   const scheduledEnd = scheduled(header, origins, '/scheduledEnd', ['GLTRS', 'GLUZS'], ['GLTRP', 'GLUZP']);
-  const status = headerStatus(context, headerSegment);
   origins.list('/operations', operations, OPERATION_FIELDS);
   origins.list('/components', components, COMPONENT_FIELDS);
   const value = compact<WorkOrder>({

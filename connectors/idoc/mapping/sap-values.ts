@@ -45,13 +45,12 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 }
 
 /**
- * An SAP time `HHMMSS` as seconds after midnight; blank means midnight, `240000` is the end of
- * the day (86400).
+ * An SAP time `HHMMSS` as seconds after midnight; `240000` is the end of the day (86400). A
+ * blank time is refused: it says nothing about the time of day (SAP writes midnight `000000`).
  * @throws {MappingError} for anything else.
  */
 export function readSapTime(value: string, location: FieldLocation): number {
   const text = value.trim();
-  if (text === '') return 0;
   const match = /^(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (match === null) throw invalidValue(location, value, 'a time HHMMSS');
   const [hours, minutes, seconds] = [Number(match[1]), Number(match[2]), Number(match[3])];
