@@ -19,14 +19,17 @@ import { SegmentBuilder } from './segment-builder.js';
 export function buildConfirmationSegments(
   confirmations: readonly ProductionConfirmation[],
   options: ResolvedIdocMappingOptions,
+  /** The JSON Pointer of the object at an index of the caller's input (`/0`; empty for one object). */
+  pointerOf: (index: number) => string,
 ): Segment[] {
   return confirmations.map((confirmation, index) => {
+    const at = pointerOf(index);
     if (confirmation.reverses !== undefined) {
       throw new MappingError(
         'INVALID_SOURCE_DATA',
         'a time ticket cannot cancel a confirmation; use the cancellation BAPI',
         {
-          location: `/${index}/reverses`,
+          location: `${at}/reverses`,
           value: confirmation.reverses,
         },
       );
@@ -36,8 +39,8 @@ export function buildConfirmationSegments(
       value === undefined
         ? undefined
         : writeSapSignedQuantity(
-            inYieldUnit(options, value, unit, `/${index}/${field}`),
-            `/${index}/${field}/value`,
+            inYieldUnit(options, value, unit, `${at}/${field}`),
+            `${at}/${field}/value`,
             QUAN_13_3,
           );
     const postingDate =
@@ -54,7 +57,7 @@ export function buildConfirmationSegments(
       .set('PLANT', confirmation.plant)
       .set('WORK_CNTR', confirmation.workCenter)
       .set('RECORDTYPE', confirmation.final ? 'L40' : 'L20')
-      .sapUnit('CONF_QUAN_UNIT', 'CONF_QUAN_UNIT_ISO', unit, `/${index}/yield/unit`)
+      .sapUnit('CONF_QUAN_UNIT', 'CONF_QUAN_UNIT_ISO', unit, `${at}/yield/unit`)
       .set('YIELD', quantity(confirmation.yield, 'yield'))
       .set('SCRAP', quantity(confirmation.scrap, 'scrap'))
       .set('REWORK', quantity(confirmation.rework, 'rework'))

@@ -36,6 +36,8 @@ export function buildGoodsMovementSegments(
   movements: readonly InventoryMovement[],
   messageType: 'MBGMCR' | 'WMMBXY',
   options: ResolvedIdocMappingOptions,
+  /** The JSON Pointer of the object at an index of the caller's input (`/0`; empty for one object). */
+  pointerOf: (index: number) => string,
 ): Segment[] {
   const first = movements[0] as InventoryMovement;
   const code = gmCode(first);
@@ -44,7 +46,7 @@ export function buildGoodsMovementSegments(
       throw new MappingError(
         'INVALID_SOURCE_DATA',
         `movement ${index} needs GM code ${gmCode(movement)}, the first ${code}: one MBGMCR goods movement has one GM code`,
-        { location: `/${index}/kind`, value: movement.kind },
+        { location: `${pointerOf(index)}/kind`, value: movement.kind },
       );
     }
     if (movement.movementCode === undefined) {
@@ -52,7 +54,7 @@ export function buildGoodsMovementSegments(
         'INVALID_SOURCE_DATA',
         `movement ${movement.id} has no movementCode (the SAP movement type)`,
         {
-          location: `/${index}/movementCode`,
+          location: `${pointerOf(index)}/movementCode`,
         },
       );
     }
@@ -61,7 +63,7 @@ export function buildGoodsMovementSegments(
         'INVALID_SOURCE_DATA',
         'the movements of one goods movement share one posting date',
         {
-          location: `/${index}/postingDate`,
+          location: `${pointerOf(index)}/postingDate`,
           value: movement.postingDate,
         },
       );
@@ -74,7 +76,9 @@ export function buildGoodsMovementSegments(
     .set(layout.documentDate, toSapDateTime(first.occurredAt, options.timeZone).date)
     .set(layout.reference, first.reference?.document)
     .set(layout.text, first.text);
-  const items = movements.map((movement, index) => item(movement, index, layout, options, segment));
+  const items = movements.map((movement, index) =>
+    item(movement, pointerOf(index), layout, options, segment),
+  );
   if (messageType === 'WMMBXY') return [header.add(...items).segment];
   return [
     segment('E1MBGMCR').add(header, segment('E1BP2017_GM_CODE').set('GM_CODE', code), ...items).segment,
@@ -83,7 +87,7 @@ export function buildGoodsMovementSegments(
 
 function item(
   movement: InventoryMovement,
-  index: number,
+  at: string,
   layout: GoodsMovementLayout,
   options: ResolvedIdocMappingOptions,
   segment: (name: string) => SegmentBuilder,
@@ -101,9 +105,9 @@ function item(
     .set(layout.storageLocation, movement.storageLocation)
     .set(layout.batch, movement.batch)
     .set(layout.movementType, movement.movementCode)
-    .set(layout.stockType, stockTypeIndicator(movement, index, layout, options))
+    .set(layout.stockType, stockTypeIndicator(movement, at, layout, options))
     .set(layout.quantity, movement.quantity.value)
-    .sapUnit(layout.unit, layout.unitIso, movement.quantity.unit, `/${index}/quantity/unit`)
+    .sapUnit(layout.unit, layout.unitIso, movement.quantity.unit, `${at}/quantity/unit`)
     .set(layout.purchaseOrder, purchaseOrder)
     .set(layout.purchaseOrderItem, purchaseOrderItem)
     .set(layout.itemText, movement.text)
@@ -122,7 +126,7 @@ function item(
  */
 function stockTypeIndicator(
   movement: InventoryMovement,
-  index: number,
+  at: string,
   layout: GoodsMovementLayout,
   options: ResolvedIdocMappingOptions,
 ): string | undefined {
@@ -134,6 +138,6 @@ function stockTypeIndicator(
   throw new MappingError(
     'INVALID_SOURCE_DATA',
     `stock type ${wanted} has no indicator in ${layout.item} and is not the default of movement type ${movement.movementCode}`,
-    { location: `/${index}/stockType`, value: wanted },
+    { location: `${at}/stockType`, value: wanted },
   );
 }

@@ -103,28 +103,36 @@ interface ResolvedCanonicalToIdocOptions {
 export function canonicalToIdoc(input: CanonicalIdocInput, options: CanonicalToIdocOptions): Idoc {
   const resolved = resolveCanonicalToIdocOptions(options);
   const copy = snapshotInput(input, 'canonicalToIdoc input');
-  const list: readonly unknown[] = Array.isArray(copy) ? copy : [copy];
+  // Paths in errors are relative to what the caller passed: `/0/id` in a list, `/id` for one object.
+  const single = !Array.isArray(copy);
+  const list: readonly unknown[] = single ? [copy] : copy;
+  const pointerOf = (index: number): string => (single ? '' : `/${index}`);
   const { mapping } = resolved;
   let segments: Segment[];
   switch (resolved.messageType) {
     case 'LOIPRO': {
       if (list.length !== 1)
         throw new MappingError('INVALID_SOURCE_DATA', 'a LOIPRO IDoc carries exactly one work order');
-      segments = buildLoiproSegments(checked(WorkOrder, 'WorkOrder', list)[0] as WorkOrder, mapping);
+      segments = buildLoiproSegments(
+        checked(WorkOrder, 'WorkOrder', list, pointerOf)[0] as WorkOrder,
+        mapping,
+      );
       break;
     }
     case 'MBGMCR':
     case 'WMMBXY':
       segments = buildGoodsMovementSegments(
-        checked(InventoryMovement, 'InventoryMovement', list),
+        checked(InventoryMovement, 'InventoryMovement', list, pointerOf),
         resolved.messageType,
         mapping,
+        pointerOf,
       );
       break;
     case 'PPCC2PRETTICKET':
       segments = buildConfirmationSegments(
-        checked(ProductionConfirmation, 'ProductionConfirmation', list),
+        checked(ProductionConfirmation, 'ProductionConfirmation', list, pointerOf),
         mapping,
+        pointerOf,
       );
       break;
   }
@@ -189,13 +197,23 @@ function checkCreatedAt(createdAt: unknown): string {
   return createdAt;
 }
 
-function checked<T>(schema: Parameters<typeof validate>[0], name: string, list: readonly unknown[]): T[] {
+/**
+ * Validates each object to write.
+ * @param pointerOf - the JSON Pointer of the object at an index of the caller's input.
+ * @throws {ValidationError} with the issues of the first invalid object.
+ */
+function checked<T>(
+  schema: Parameters<typeof validate>[0],
+  name: string,
+  list: readonly unknown[],
+  pointerOf: (index: number) => string,
+): T[] {
   if (list.length === 0) throw new MappingError('INVALID_SOURCE_DATA', `no ${name} to write`);
   return list.map((item, index) => {
     const result = validate(schema, item);
     if (!result.ok) {
       throw new ValidationError(
-        result.issues.map((issue) => ({ ...issue, path: `/${index}${issue.path}` })),
+        result.issues.map((issue) => ({ ...issue, path: `${pointerOf(index)}${issue.path}` })),
         { schema: name },
       );
     }

@@ -24,6 +24,11 @@ export interface IdocCodeMaps {
   /**
    * The canonical status of an order from its set of SAP system statuses (numbers such as
    * `I0002` or abbreviations such as `REL`). @default workOrderStatusFromSap
+   *
+   * Only a function you pass is asked about an order without an active system status (no
+   * E1JSTKL segment, or only inactive ones such as a revoked TECO): it is called with an empty
+   * list. Without one, such an order is a `MappingError` at `E1JSTKL/STAT`, since the IDoc does
+   * not say its status (a segment filter or a customer exit may have dropped E1JSTKL).
    */
   readonly workOrderStatus?: (statuses: readonly string[]) => WorkOrderStatus;
   /** Movement types beyond the standard table (customer types `Z01`...), by code. @default sapMovementTypes */
@@ -71,6 +76,8 @@ export interface ResolvedIdocMappingOptions {
   readonly materialType: (code: string) => string;
   readonly bomUsage: (code: string) => string;
   readonly workOrderStatus: (statuses: readonly string[]) => WorkOrderStatus;
+  /** Whether `workOrderStatus` is the caller's, which decides the status of an order without an active one. */
+  readonly workOrderStatusFromCaller: boolean;
   readonly movementTypes: ReadonlyMap<string, SapMovementType>;
   readonly timeZone: string;
   readonly system: string | undefined;
@@ -145,11 +152,13 @@ export function resolveIdocMappingOptions(options: unknown): ResolvedIdocMapping
   if (codes !== undefined && (typeof codes !== 'object' || codes === null)) {
     throw invalidOption('codes', codes, 'an object of code maps');
   }
+  const workOrderStatus = resolveStatusFunction(codes);
   return {
     units: resolveUnits(readOption(options, 'units')),
     materialType: resolveCodeMap(codes, 'materialType', defaultMaterialTypes),
     bomUsage: resolveCodeMap(codes, 'bomUsage', defaultBomUsages),
-    workOrderStatus: resolveStatusFunction(codes),
+    workOrderStatus,
+    workOrderStatusFromCaller: workOrderStatus !== workOrderStatusFromSap,
     movementTypes: resolveMovementTypes(codes),
     timeZone,
     system: optionalIdentifier(options, 'system'),

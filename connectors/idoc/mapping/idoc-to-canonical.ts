@@ -10,6 +10,7 @@ import { ProductionConfirmation } from '../../../src/model/production-confirmati
 import { WorkOrder } from '../../../src/model/work-order.js';
 import { validate } from '../../../src/validate/validate.js';
 import type { Idoc } from '../idoc.js';
+import { assertSegmentDepth } from '../read/segment-tree-builder.js';
 import { MBGMCR_LAYOUT, WMMBXY_LAYOUT } from './goods-movement-layouts.js';
 import {
   type IdocMappingOptions,
@@ -217,6 +218,36 @@ function checkIdocShape(idoc: unknown): asserts idoc is Idoc {
         location: 'segments',
       },
     );
+  }
+  checkSegmentDepth(segments as readonly unknown[]);
+}
+
+/**
+ * Checks that no segment sits deeper than an IDoc can nest, with the check the readers and
+ * writers use: a tree built in code that holds a segment among its own descendants (a cycle) or
+ * nests without end would otherwise overflow the stack of the mapping's walks, and the error would
+ * say neither what nor where. The walk keeps its own stack, so it cannot overflow itself.
+ * @throws {MappingError} `INVALID_SOURCE_DATA` at the segment that sits too deep.
+ */
+function checkSegmentDepth(segments: readonly unknown[]): void {
+  const open: [unknown, number][] = segments.map((segment) => [segment, 1]);
+  for (let next = open.pop(); next !== undefined; next = open.pop()) {
+    const [segment, depth] = next;
+    if (typeof segment !== 'object' || segment === null) continue;
+    const { name, children } = segment as { name?: unknown; children?: unknown };
+    const location = typeof name === 'string' ? name : 'segments';
+    try {
+      assertSegmentDepth(depth, { segment: typeof name === 'string' ? name : '' });
+    } catch (error) {
+      throw new MappingError(
+        'INVALID_SOURCE_DATA',
+        `${(error as Error).message}: the segment tree nests without end (does a segment hold itself, or an ancestor, among its children?)`,
+        { location },
+        { cause: error },
+      );
+    }
+    if (!isArraySafely(children)) continue;
+    for (const child of children as readonly unknown[]) open.push([child, depth + 1]);
   }
 }
 

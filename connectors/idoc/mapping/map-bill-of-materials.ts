@@ -4,6 +4,7 @@ import type { Quantity } from '../../../src/model/common.js';
 import type { Segment } from '../idoc.js';
 import { compact, type Mapped, type MappingContext } from './mapping-context.js';
 import { Origins } from './origins.js';
+import { BACKFLUSH_ALSO_TRUE } from './sap-values.js';
 import { findSegments, missingField, type SegmentReader } from './segment-reader.js';
 
 /** Where each BillOfMaterials property comes from (E1MASTM, E1STKOM; for errors). */
@@ -147,7 +148,7 @@ function component(item: SegmentReader): BomComponent {
     description: item.text('POTX1'),
     scrapPercent: item.number('AUSCH'),
     storageLocation: item.text('LGORT'),
-    backflush: item.optionalFlag('RGEKZ'),
+    backflush: item.optionalFlag('RGEKZ', BACKFLUSH_ALSO_TRUE),
     phantom: item.optionalFlag('DUMPS'),
     bulk: item.optionalFlag('SCHGT'),
     validFrom: item.date('DATUV'),

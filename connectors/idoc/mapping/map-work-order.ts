@@ -9,6 +9,7 @@ import type { Segment } from '../idoc.js';
 import { inLayout, isUnreadField } from './field-knowledge.js';
 import { compact, type Mapped, type MappingContext } from './mapping-context.js';
 import { Origins } from './origins.js';
+import { BACKFLUSH_ALSO_TRUE, invalidValue } from './sap-values.js';
 import { findSegments, missingField, type SegmentReader } from './segment-reader.js';
 import { UnknownValues } from './unknown-values.js';
 
@@ -85,9 +86,9 @@ const OPERATION_ORDER: readonly OperationStatus[] = [
  * statuses of E1JSTKL (INACT = X marks one that no longer holds, such as a revoked TECO), the
  * material, deliveries and sales order from E1AFPOL (quantities in AMEIN, the unit of the order),
  * operations from E1AFFLL/E1AFVOL (with E1JSTVL statuses) and components from E1RESBL. The plant
- * is the header's WERKS, else that of the operations or components, else `options.plant`. A
- * LOIPRO IDoc without status segments is taken as released (SAP sends LOIPRO when an order is
- * released). No value is decided from a field a flat file's layout did not let the mapping read
+ * is the header's WERKS, else that of the operations or components, else `options.plant`. An
+ * order without an active system status is refused unless the caller's `codes.workOrderStatus`
+ * decides it (see {@link headerStatus}). No value is decided from a field a flat file's layout did not let the mapping read
  * (field-knowledge.ts): a required one is an error, an optional one is left out and named in
  * `extensions` (`sap:unreadFields`; segments without a layout in `sap:unparsedSegments`).
  */
@@ -112,6 +113,7 @@ function mapWorkOrder(context: MappingContext, headerSegment: Segment): Mapped<W
   const plant = plantOf(context, header, [...operations, ...components], origins);
   const quantity = header.quantity('GAMNG', 'GMEIN');
   if (quantity === undefined) throw missingField(headerSegment, 'GAMNG');
+  const status = headerStatus(context, headerSegment);
   const scheduledStart = scheduled(
     header,
     origins,
@@ -120,7 +122,6 @@ function mapWorkOrder(context: MappingContext, headerSegment: Segment): Mapped<W
     ['GSTRP', 'GSUZP'],
   );
   const scheduledEnd = scheduled(header, origins, '/scheduledEnd', ['GLTRS', 'GLUZS'], ['GLTRP', 'GLUZP']);
-  const statuses = statusesOf(context, headerSegment, 'E1JSTKL');
   origins.list('/operations', operations, OPERATION_FIELDS);
   origins.list('/components', components, COMPONENT_FIELDS);
   const value = compact<WorkOrder>({
@@ -131,7 +132,7 @@ function mapWorkOrder(context: MappingContext, headerSegment: Segment): Mapped<W
     quantity,
     plannedScrap: header.quantity('GASMG', 'GMEIN'),
     deliveredQuantity: position?.quantity('WEMNG', 'AMEIN'),
-    status: statuses.length === 0 ? 'released' : context.options.workOrderStatus(statuses),
+    status,
     scheduledStart,
     scheduledEnd,
     actualStart: unknown.optional(() => header.timestamp('GSTRI', 'GSUZI')),
@@ -224,6 +225,30 @@ function scheduled(
 }
 
 /**
+ * The order's status from its active system statuses. Without one (no E1JSTKL, or only inactive
+ * ones) the IDoc does not say the status: a segment filter (BD56) or a customer exit may have
+ * dropped E1JSTKL, so `released` would be a guess. Only the caller's `codes.workOrderStatus`,
+ * called with an empty list, decides it; otherwise it is an error.
+ */
+function headerStatus(context: MappingContext, header: Segment): WorkOrder['status'] {
+  const statuses = statusesOf(context, header, 'E1JSTKL');
+  if (statuses.length > 0 || context.options.workOrderStatusFromCaller) {
+    return context.options.workOrderStatus(statuses);
+  }
+  const segments = header.children.filter((child) => child.name === 'E1JSTKL').length;
+  const found =
+    segments === 0
+      ? `${header.name} has no E1JSTKL segment`
+      : `the ${segments} E1JSTKL segment${segments === 1 ? '' : 's'} of ${header.name} hold${segments === 1 ? 's' : ''} no active status (INACT = X marks one that no longer holds)`;
+  throw new MappingError(
+    'INVALID_SOURCE_DATA',
+    `E1JSTKL/STAT is missing: ${found}, so the IDoc does not say the order's status; ` +
+      'pass codes.workOrderStatus to decide the status of an order without an active one (it is called with an empty list)',
+    { location: 'E1JSTKL/STAT' },
+  );
+}
+
+/**
  * The active system statuses of the status segments of a header or operation. A status whose
  * INACT is X no longer holds (SAP keeps a revoked TECO as an inactive I0045) and is left out, so
  * INACT must be known for every status read.
@@ -284,6 +309,16 @@ function mapOperation(context: MappingContext, segment: Segment): WorkOrderOpera
   });
 }
 
+/**
+ * The debit/credit indicator SHKZG: S (debit, a receipt) or H (credit, an issue); blank leaves
+ * the quantity's own sign. Any other value is refused, not read as an issue.
+ */
+function debitCredit(component: SegmentReader): 'S' | 'H' | undefined {
+  const value = component.text('SHKZG');
+  if (value === undefined || value === 'S' || value === 'H') return value;
+  throw invalidValue(component.location('SHKZG'), value, 'a debit/credit indicator (S or H)');
+}
+
 /** The operation a component segment is a child of. */
 function operationOf(operations: readonly Segment[], component: Segment): Segment {
   return operations.find((operation) => operation.children.includes(component)) as Segment;
@@ -301,8 +336,7 @@ function mapComponent(
   const reservationItem = component.text('RSPOS');
   // RESB keeps quantities positive with a debit/credit flag: S (receipt) marks a by-product,
   // which the canonical object writes as a negative requirement, as SAP BOMs do.
-  const receipt =
-    component.text('SHKZG') === 'S' && !quantity.value.startsWith('-') && quantity.value !== '0';
+  const receipt = debitCredit(component) === 'S' && !quantity.value.startsWith('-') && quantity.value !== '0';
   const required = receipt ? { ...quantity, value: `-${quantity.value}` } : quantity;
   return compact<WorkOrderComponent>({
     position: component.text('POSNR'),
@@ -312,7 +346,7 @@ function mapComponent(
     operation: context.read(operationSegment).text('VORNR'),
     storageLocation: component.text('LGORT'),
     batch: component.text('CHARG'),
-    backflush: component.optionalFlag('RGEKZ'),
+    backflush: component.optionalFlag('RGEKZ', BACKFLUSH_ALSO_TRUE),
     issuedQuantity: component.quantity('ENMNG', 'MEINS'),
     reservation:
       reservation === undefined

@@ -45,13 +45,12 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 }
 
 /**
- * An SAP time `HHMMSS` as seconds after midnight; blank means midnight, `240000` is the end of
- * the day (86400).
+ * An SAP time `HHMMSS` as seconds after midnight; `240000` is the end of the day (86400). A
+ * blank time is refused: it says nothing about the time of day (SAP writes midnight `000000`).
  * @throws {MappingError} for anything else.
  */
 export function readSapTime(value: string, location: FieldLocation): number {
   const text = value.trim();
-  if (text === '') return 0;
   const match = /^(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (match === null) throw invalidValue(location, value, 'a time HHMMSS');
   const [hours, minutes, seconds] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -105,10 +104,26 @@ export function readSapKey(value: string, strip: boolean): string {
   return strip && /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, '') : text;
 }
 
-/** An SAP indicator: `X` (or `1`) means true. */
-export function readSapFlag(value: string | undefined): boolean {
-  const text = (value ?? '').trim().toUpperCase();
-  return text === 'X' || text === '1';
+/** The backflush indicator RGEKZ takes `1` ("always backflush", as in the material master) as well as `X`. */
+export const BACKFLUSH_ALSO_TRUE: readonly string[] = ['1'];
+
+/**
+ * An SAP indicator (CHAR 1): blank is false, `X` true. `alsoTrue` names other values a field's
+ * domain documents as true (the backflush indicator RGEKZ also takes `1`, "always backflush").
+ * Any other value (`Y`, a lowercase `x`) is refused: it is not a value SAP writes there, and
+ * reading it as either answer would decide a business value from a field that could not be read.
+ * @throws {MappingError} `INVALID_SOURCE_DATA` at `location` for any other value.
+ */
+export function readSapFlag(
+  value: string | undefined,
+  location: FieldLocation,
+  alsoTrue: readonly string[] = [],
+): boolean {
+  const text = (value ?? '').trim();
+  if (text === '') return false;
+  if (text === 'X' || alsoTrue.includes(text)) return true;
+  const accepted = ['X', ...alsoTrue].map((flag) => JSON.stringify(flag)).join(', ');
+  throw invalidValue(location, text, `an indicator (blank or ${accepted})`);
 }
 
 /**

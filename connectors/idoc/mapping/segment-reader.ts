@@ -112,27 +112,43 @@ export class SegmentReader {
     return value === undefined ? undefined : readSapDate(value, this.location(field));
   }
 
-  /** An indicator: X or 1 is true, blank false. */
-  flag(field: string): boolean {
-    return readSapFlag(this.text(field));
+  /**
+   * An indicator: blank is false, X true, and so are the values of `alsoTrue` (see `readSapFlag`).
+   * @throws {MappingError} `INVALID_SOURCE_DATA` for any other value.
+   */
+  flag(field: string, alsoTrue: readonly string[] = []): boolean {
+    return readSapFlag(this.text(field), this.location(field), alsoTrue);
   }
 
-  /** An indicator that is undefined when blank: X or 1 is true, anything else false. */
-  optionalFlag(field: string): boolean | undefined {
-    return this.text(field) === undefined ? undefined : this.flag(field);
+  /**
+   * An indicator that is undefined when blank, else as {@link flag} reads it.
+   * @throws {MappingError} `INVALID_SOURCE_DATA` for a value that is not an indicator.
+   */
+  optionalFlag(field: string, alsoTrue: readonly string[] = []): boolean | undefined {
+    return this.text(field) === undefined ? undefined : this.flag(field, alsoTrue);
   }
 
   /**
    * A date field and its time field as an RFC 3339 timestamp in the options' zone; undefined
-   * without a date. The time is read only when there is a date; a blank time is midnight, as SAP
-   * writes an initial time.
+   * without a date. The time is read only when there is a date, and must then be given: SAP
+   * writes midnight as `000000` (and the end of a day as `240000`), so a blank or absent time
+   * says nothing about the time of day. Taking it as 00:00 would make an order due a day early
+   * where the date is a finish date, and no SAP documentation gives a blank time another meaning.
+   * @throws {MappingError} `INVALID_SOURCE_DATA` at the time field when the date has no time.
    */
   timestamp(dateField: string, timeField: string): string | undefined {
     const date = this.date(dateField);
     if (date === undefined) return undefined;
     const time = this.text(timeField);
-    const seconds = time === undefined ? 0 : readSapTime(time, this.location(timeField));
-    return toTimestamp(date, seconds, this.options.timeZone);
+    if (time === undefined) {
+      throw new MappingError(
+        'INVALID_SOURCE_DATA',
+        `${this.location(timeField)} is missing: ${this.location(dateField)} = ${date} has no time, and a date ` +
+          'without its time is not an instant (SAP writes midnight as 000000)',
+        { location: this.location(timeField) },
+      );
+    }
+    return toTimestamp(date, readSapTime(time, this.location(timeField)), this.options.timeZone);
   }
 
   /**

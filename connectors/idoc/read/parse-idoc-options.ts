@@ -17,7 +17,11 @@ export interface ParseIdocOptions {
    * @default builtinIdocSchemas
    */
   readonly schemas?: readonly IdocSchema[];
-  /** The character encoding of byte input; ignored for strings. @default 'utf-8' */
+  /**
+   * The character encoding of byte input; ignored for strings. IDoc-XML bytes whose XML
+   * declaration names another encoding are refused (`INVALID_ENCODING`), never decoded wrongly.
+   * @default 'utf-8'
+   */
   readonly encoding?: IdocEncoding;
   /** `flat` (EDI_DC40/EDI_DD40 records), `xml` (IDoc-XML) or `auto` (XML when the text starts with `<`). @default 'auto' */
   readonly format?: 'auto' | 'flat' | 'xml';

@@ -2,6 +2,7 @@ import { isUint8Array } from 'node:util/types';
 import { IdocError } from '../../../src/errors/idoc-error.js';
 import { RecordSplitter } from '../flat/record-splitter.js';
 import type { Idoc } from '../idoc.js';
+import { checkDeclaredEncoding, DECLARATION_SPAN } from '../xml/declared-encoding.js';
 import { parseIdocXml } from '../xml/parse-idoc-xml.js';
 import { XmlIdocSplitter } from '../xml/xml-idoc-splitter.js';
 import { IdocAssembler } from './idoc-assembler.js';
@@ -66,6 +67,8 @@ export async function* parseIdocStream(
   let headBytes = 0;
   /** The byte offset in the input of the next chunk. */
   let offset = 0;
+  /** Whether the input's first chunk was bytes: only decoded text has an encoding to check. */
+  let fromBytes: boolean | undefined;
 
   const choose = (text: string): Feed => {
     const xml = resolved.format === 'auto' ? XML_START.test(text) : resolved.format === 'xml';
@@ -74,7 +77,25 @@ export async function* parseIdocStream(
       const splitter = new XmlIdocSplitter((element, root) => {
         ready.push(...parseIdocXml(`<${root}>${element}</${root}>`, resolved.registry, log));
       }, maxIdocLength);
-      return { push: (piece) => splitter.push(piece), end: () => splitter.end() };
+      // The declaration is checked once it has arrived whole (or cannot be in what has).
+      let declaration = fromBytes === true ? '' : undefined;
+      const check = (piece: string, last: boolean): void => {
+        if (declaration === undefined) return;
+        declaration += piece;
+        if (!last && !declaration.includes('?>') && declaration.length < DECLARATION_SPAN) return;
+        checkDeclaredEncoding(declaration, resolved.encoding);
+        declaration = undefined;
+      };
+      return {
+        push: (piece) => {
+          check(piece, false);
+          splitter.push(piece);
+        },
+        end: () => {
+          check('', true);
+          splitter.end();
+        },
+      };
     }
     const assembler = new IdocAssembler(resolved.registry, ready, maxIdocLength);
     const splitter = new RecordSplitter(assembler, resolved.framing, resolved.encoding === 'latin1');
@@ -98,6 +119,7 @@ export async function* parseIdocStream(
   };
 
   for await (const chunk of source) {
+    fromBytes ??= typeof chunk !== 'string';
     if (typeof chunk === 'string') {
       if (decoder.held > 0) throw splitByText(offset - decoder.held);
       const bytes = Buffer.byteLength(chunk, resolved.encoding === 'latin1' ? 'latin1' : 'utf8');

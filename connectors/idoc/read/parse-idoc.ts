@@ -1,5 +1,6 @@
 import { RecordSplitter } from '../flat/record-splitter.js';
 import type { Idoc } from '../idoc.js';
+import { checkDeclaredEncoding } from '../xml/declared-encoding.js';
 import { parseIdocXml } from '../xml/parse-idoc-xml.js';
 import { IdocAssembler } from './idoc-assembler.js';
 import { assertTextOrBytes } from './idoc-input.js';
@@ -25,7 +26,9 @@ import { createChunkDecoder } from './text-decoder.js';
  * @returns every IDoc in the input, in order; `[]` for empty input.
  * @throws {IdocError} for bad input, with the IDoc number, segment number, segment name, field
  *   and byte offset where they apply (codes `TRUNCATED_RECORD`, `BAD_RECORD_LENGTH`,
- *   `MISSING_CONTROL_RECORD`, `BAD_HIERARCHY`, `INVALID_NUMBER`, `INVALID_ENCODING`, `INVALID_XML`...);
+ *   `MISSING_CONTROL_RECORD`, `BAD_HIERARCHY`, `INVALID_NUMBER`, `INVALID_ENCODING`, `INVALID_XML`...;
+ *   `INVALID_ENCODING` also for IDoc-XML bytes whose declaration names an encoding other than
+ *   `options.encoding`);
  *   `INVALID_INPUT` for input that is neither text nor bytes (null, a number, an object);
  *   `INVALID_SCHEMA` for a schema in `options.schemas` whose content is invalid.
  * @throws {ValidationError} for invalid options (`/encoding`, `/format`, `/framing`, `/schemas/0`...),
@@ -46,7 +49,10 @@ export function parseIdoc(input: string | Uint8Array, options?: ParseIdocOptions
     if (decoder.oneToOne) codes = input;
     text += decoder.flush();
   }
-  if (isXml(text, resolved)) return parseIdocXml(text, resolved.registry);
+  if (isXml(text, resolved)) {
+    if (typeof input !== 'string') checkDeclaredEncoding(text, resolved.encoding);
+    return parseIdocXml(text, resolved.registry);
+  }
   return parseFlat(text, codes, resolved);
 }
 

@@ -66,10 +66,19 @@ export function decodeEntities(text: string, field: string): string {
       : /^#[0-9]{1,7}$/.test(name)
         ? Number(name.slice(1))
         : -1;
-    if (!isXmlChar(code)) {
+    if (code < 0) {
       throw new IdocError(
         'INVALID_XML',
         `unknown entity ${match} in <${field}> (entities are not expanded)`,
+        { field },
+      );
+    }
+    if (!isXmlChar(code)) {
+      const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new IdocError(
+        'INVALID_XML',
+        `the character reference ${match} in <${field}> stands for ${hex}, a character XML 1.0 does not allow ` +
+          '(control characters other than tab, LF and CR, surrogates, U+FFFE, U+FFFF and anything past U+10FFFF)',
         { field },
       );
     }

@@ -13,6 +13,7 @@ import {
   writeIdoc,
 } from 'millwright/idoc';
 import { describe, expect, it } from 'vitest';
+import { catchError } from '../../support/catch-error.js';
 import { LOIPRO01_FULL_ORDER } from './fixtures.js';
 import { loipro01Site, mbgmcr03Site } from './site-schemas.js';
 
@@ -324,5 +325,25 @@ describe('canonicalToIdoc', () => {
     expect(() =>
       canonicalToIdoc([workOrder, workOrder] as never, { ...options, messageType: 'LOIPRO' }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_SOURCE_DATA' }));
+  });
+
+  it('reports paths relative to what the caller passed: one object, or a list', () => {
+    const invalid = { ...workOrder, plant: '' };
+    const one = catchError(ValidationError, () =>
+      canonicalToIdoc(invalid, { ...options, messageType: 'LOIPRO' }),
+    );
+    expect(one.issues[0]?.path).toBe('/plant');
+    const list = catchError(ValidationError, () =>
+      canonicalToIdoc([invalid] as never, { ...options, messageType: 'LOIPRO' }),
+    );
+    expect(list.issues[0]?.path).toBe('/0/plant');
+    expect(
+      catchError(ValidationError, () => canonicalToIdoc(null as never, { ...options, messageType: 'LOIPRO' }))
+        .issues[0]?.path,
+    ).toBe('');
+    const restricted = { ...(movements[0] as InventoryMovement), stockType: 'restricted' as const };
+    expect(() => canonicalToIdoc(restricted, { ...options, messageType: 'MBGMCR' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_SOURCE_DATA', location: '/stockType' }),
+    );
   });
 });

@@ -155,3 +155,32 @@ describe('mapping options that would go into canonical objects', () => {
     expect(error.message).toContain(`options.${name}`);
   });
 });
+
+describe('idocToCanonical: a segment tree that nests without end', () => {
+  const deep = (levels: number) => {
+    const idoc = loipro();
+    const header = idoc.segments[0] as Idoc['segments'][number];
+    let segment: Idoc['segments'][number] = { name: 'E1AFFLL', segnum: '', fields: {}, children: [] };
+    for (let level = 1; level < levels; level += 1) {
+      segment = { name: 'E1AFFLL', segnum: '', fields: {}, children: [segment] };
+    }
+    return { ...idoc, segments: [{ ...header, children: [...header.children, segment] }] };
+  };
+
+  it('names a cycle as a tree that nests too deep, at the segment, with the check of the readers and writers', () => {
+    const idoc = loipro();
+    const header = idoc.segments[0] as Idoc['segments'][number];
+    (header.children as Idoc['segments'][number][]).push(header);
+    const error = catchError(MappingError, () => idocToCanonical(idoc, utc));
+    expect(error).toMatchObject({ code: 'INVALID_SOURCE_DATA', location: 'E1AFKOL' });
+    expect(error.message).toContain('more than 99 levels deep');
+    expect(error.message).toContain('nests without end');
+    expect(error.message).not.toContain('RangeError');
+  });
+
+  it('refuses a tree 20,000 levels deep without overflowing the stack', () => {
+    const error = catchError(MappingError, () => idocToCanonical(deep(20_000), utc));
+    expect(error).toMatchObject({ code: 'INVALID_SOURCE_DATA', location: 'E1AFFLL' });
+    expect(error.message).toContain('more than 99 levels deep');
+  });
+});

@@ -20,6 +20,21 @@ const withStatusRecord = (data: string): string =>
     `${head}${data}`.padEnd(1063),
   );
 
+/**
+ * The built-in E1AFKOL layout stops at GSTRP, before the start times: synthetic GSTRS (blank),
+ * GSUZS (blank), GSUZP and GSUZI after it give loipro01.teco-inactive.idoc its start times.
+ */
+const START_TIMES = {
+  E1AFKOL: [
+    ['GSTRS', 8],
+    ['GSUZS', 6],
+    ['GSUZP', 6],
+    ['GSUZI', 6],
+  ],
+} as const;
+const withStartTimes = (text: string): string =>
+  text.replace(/^(E1AFKOL.*2026051820260518) {26}/m, `$1${' '.repeat(14)}060000080000`);
+
 describe('idocToCanonical: LOIPRO → WorkOrder from IDoc-XML', () => {
   it('maps header, status, operations with their statuses and components', () => {
     const [idoc] = parseIdoc(fixture('loipro01.full.xml'));
@@ -118,6 +133,44 @@ describe('idocToCanonical: LOIPRO → WorkOrder from IDoc-XML', () => {
     );
     expect(orders(idocToCanonical(parseIdoc(xml)[0] as Idoc, berlin))[0]?.status).toBe('released');
   });
+
+  it('refuses an order without any E1JSTKL: the IDoc does not say its status', () => {
+    const xml = fixtureText('loipro01.full.xml').replace(
+      /<E1JSTKL SEGMENT="1">\s*<STAT>\w+<\/STAT>\s*<\/E1JSTKL>/g,
+      '',
+    );
+    expect(xml).not.toContain('E1JSTKL');
+    const error = mappingError(() => idocToCanonical(parseIdoc(xml)[0] as Idoc, berlin));
+    expect(error).toMatchObject({ code: 'INVALID_SOURCE_DATA', location: 'E1JSTKL/STAT' });
+    expect(error.message).toContain('E1AFKOL has no E1JSTKL segment');
+    expect(error.message).toContain('codes.workOrderStatus');
+  });
+
+  it('refuses an order whose only status is inactive (a revoked TECO)', () => {
+    const xml = fixtureText('loipro01.full.xml')
+      .replace(/<E1JSTKL SEGMENT="1">\s*<STAT>\w+<\/STAT>\s*<\/E1JSTKL>/g, '')
+      .replace('<E1AFFLL', '<E1JSTKL SEGMENT="1"><STAT>I0045</STAT><INACT>X</INACT></E1JSTKL><E1AFFLL');
+    const error = mappingError(() => idocToCanonical(parseIdoc(xml)[0] as Idoc, berlin));
+    expect(error).toMatchObject({ code: 'INVALID_SOURCE_DATA', location: 'E1JSTKL/STAT' });
+    expect(error.message).toContain('1 E1JSTKL segment of E1AFKOL holds no active status');
+  });
+
+  it("lets the caller's workOrderStatus decide the status of an order without an active one", () => {
+    const xml = fixtureText('loipro01.full.xml').replace(
+      /<E1JSTKL SEGMENT="1">\s*<STAT>\w+<\/STAT>\s*<\/E1JSTKL>/g,
+      '',
+    );
+    const seen: (readonly string[])[] = [];
+    const workOrderStatus = (statuses: readonly string[]) => {
+      seen.push(statuses);
+      return statuses.length === 0 ? ('created' as const) : ('released' as const);
+    };
+    const [order] = orders(
+      idocToCanonical(parseIdoc(xml)[0] as Idoc, { ...berlin, codes: { workOrderStatus } }),
+    );
+    expect(order?.status).toBe('created');
+    expect(seen).toEqual([[]]);
+  });
 });
 
 describe('idocToCanonical: LOIPRO → WorkOrder from flat files', () => {
@@ -170,16 +223,18 @@ describe('idocToCanonical: LOIPRO → WorkOrder from flat files', () => {
   });
 
   it('reads the inactive TECO as inactive with a layout that reaches INACT', () => {
-    const schema = withSyntheticFields('LOIPRO01', { E1JSTKL: [['INACT', 1]] });
-    const [idoc] = parseIdoc(fixture('loipro01.teco-inactive.idoc'), { schemas: [schema] });
+    const schema = withSyntheticFields('LOIPRO01', { E1JSTKL: [['INACT', 1]], ...START_TIMES });
+    const [idoc] = parseIdoc(withStartTimes(fixtureText('loipro01.teco-inactive.idoc')), {
+      schemas: [schema],
+    });
     const [order] = orders(idocToCanonical(idoc as Idoc, { ...berlin, plant: 'DE01' }));
     expect(order).toMatchObject({
       id: '000001004730',
       material: '000000000000004711',
       plant: 'DE01',
       status: 'released',
-      scheduledStart: '2026-05-18T00:00:00+02:00',
-      actualStart: '2026-05-18T00:00:00+02:00',
+      scheduledStart: '2026-05-18T06:00:00+02:00',
+      actualStart: '2026-05-18T08:00:00+02:00',
       actualEnd: '2026-05-19T14:30:00+02:00',
       deliveredQuantity: { value: '20', unit: 'H87' },
     });
@@ -187,8 +242,10 @@ describe('idocToCanonical: LOIPRO → WorkOrder from flat files', () => {
   });
 
   it('reads statuses through the built-in layout where the data after STAT is blank', () => {
-    const active = fixtureText('loipro01.teco-inactive.idoc').replace('I0045X', 'I0045 ');
-    const [order] = orders(idocToCanonical(parseIdoc(active)[0] as Idoc, { ...berlin, plant: 'DE01' }));
+    const active = withStartTimes(fixtureText('loipro01.teco-inactive.idoc').replace('I0045X', 'I0045 '));
+    const schemas = [withSyntheticFields('LOIPRO01', START_TIMES)];
+    const [idoc] = parseIdoc(active, { schemas });
+    const [order] = orders(idocToCanonical(idoc as Idoc, { ...berlin, plant: 'DE01' }));
     expect(order?.status).toBe('completed');
   });
 

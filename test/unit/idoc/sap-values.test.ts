@@ -49,7 +49,8 @@ describe('SAP values in IDoc fields', () => {
 
   it('reads times, with 240000 as the end of the day', () => {
     expect(readSapTime('061530', 'E1X/T')).toBe(6 * 3600 + 15 * 60 + 30);
-    expect(readSapTime('', 'E1X/T')).toBe(0);
+    expect(readSapTime('000000', 'E1X/T')).toBe(0);
+    expect(() => readSapTime('', 'E1X/T')).toThrow(MappingError);
     expect(readSapTime('240000', 'E1X/T')).toBe(86_400);
     expect(() => readSapTime('256000', 'E1X/T')).toThrow(MappingError);
   });
