@@ -97,7 +97,10 @@ export interface PollSftpOptions {
   readonly claimTimeoutMs?: number;
   /**
    * This consumer's name in claims: letters, digits, `_`, `-`. Give each consumer a stable one
-   * of its own (e.g. the host name): after a restart it then resumes its own claims at once.
+   * of its own (e.g. the host name and the instance number): after a restart it then resumes its
+   * own claims at once. It must be unique among the consumers running at one time: two running
+   * consumers with one id take each other's claims for their own and handle those files twice
+   * (there is no liveness check behind a claim, by design: no shared store is needed).
    * @default a random id per pollSftp call
    */
   readonly consumerId?: string;

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import { isMillwrightError } from '../../src/errors/millwright-error.js';
 import { SftpError } from '../../src/errors/sftp-error.js';
+import { ValidationError } from '../../src/errors/validation-error.js';
+import { readOptionsOnce } from '../../src/internal/read-options-once.js';
 import { createMemoryIdempotencyStore } from '../delivery/create-memory-idempotency-store.js';
 import type { IdempotencyStore } from '../delivery/idempotency-store.js';
 import { abortableSleep } from './abortable-sleep.js';
@@ -66,6 +68,15 @@ function hasCode(error: unknown, code: SftpError['code']): boolean {
  * process.once('SIGTERM', () => void consumer.stop().then(() => sftp.close()));
  */
 export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: SftpFileHandler): SftpConsumer {
+  if (!isClient(sftp)) {
+    throw new ValidationError(
+      [{ path: '', code: 'invalid_type', message: 'pollSftp needs the client createSftpClient made' }],
+      { schema: 'pollSftp' },
+    );
+  }
+  if (typeof options === 'object' && options !== null) {
+    options = readOptionsOnce(options, POLL_OPTION_NAMES, 'PollSftpOptions');
+  }
   const settings = resolvePollOptions(options, handler);
   const { dir, archiveDir, errorDir, consumerId, claimTimeoutMs, maxAttempts, maxFilesPerPoll } = settings;
   const logger = options.logger ?? settingsOf(sftp).logger;
@@ -370,4 +381,35 @@ function describeFailure(error: unknown): { code: string; message: string } {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   return { code: typeof code === 'string' && code !== '' ? code : 'HANDLER_FAILED', message };
+}
+
+/** Every option of a consumer, each read once. */
+const POLL_OPTION_NAMES = [
+  'dir',
+  'pattern',
+  'intervalMs',
+  'readLock',
+  'archiveDir',
+  'errorDir',
+  'maxFilesPerPoll',
+  'idempotency',
+  'claimTimeoutMs',
+  'consumerId',
+  'maxAttempts',
+  'logger',
+] as const satisfies readonly (keyof PollSftpOptions)[];
+
+/** Whether a value can serve as the consumer's client: an object with the client's methods. */
+function isClient(value: unknown): value is SftpClient {
+  try {
+    const client = value as Partial<Record<keyof SftpClient, unknown>> | null;
+    return (
+      typeof client === 'object' &&
+      client !== null &&
+      typeof client.list === 'function' &&
+      typeof client.move === 'function'
+    );
+  } catch {
+    return false;
+  }
 }

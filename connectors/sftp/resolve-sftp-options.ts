@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../../src/errors/validation-error.js';
+import { readOptionsOnce } from '../../src/internal/read-options-once.js';
 import { MAX_DURATION_MS } from '../http/resolve-http-options.js';
 import type { ResolvedHostKey } from './host-key-verifier.js';
 import { displayPath } from './remote-path.js';
@@ -34,11 +35,32 @@ const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/;
 const HOST = /^[^\s/@?#\u0000-\u001f\u007f]+$/;
 const silentLogger: SftpLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
+/** Every option of an SFTP client, each read once. */
+const OPTION_NAMES = [
+  'host',
+  'port',
+  'username',
+  'privateKey',
+  'passphrase',
+  'password',
+  'hostKey',
+  'rootDir',
+  'keepaliveIntervalMs',
+  'keepaliveCountMax',
+  'connectTimeoutMs',
+  'operationTimeoutMs',
+  'closeTimeoutMs',
+  'fileMode',
+  'retry',
+  'logger',
+] as const satisfies readonly (keyof SftpClientOptions)[];
+
 /**
  * Checks the options of an SFTP client and fills every default, once, when it is created.
  * @returns the resolved options.
  * @throws {ValidationError} listing every invalid option by JSON Pointer (`/hostKey`,
- *   `/port`...); the messages never repeat a credential.
+ *   `/port`...); the messages never repeat a credential. An option that cannot be read (a
+ *   throwing getter or Proxy trap, a revoked Proxy) is an `invalid_input` issue at its path.
  */
 export function resolveSftpOptions(options: SftpClientOptions): ResolvedSftpOptions {
   const schema = 'SftpClientOptions';
@@ -50,6 +72,7 @@ export function resolveSftpOptions(options: SftpClientOptions): ResolvedSftpOpti
       },
     );
   }
+  options = readOptionsOnce(options, OPTION_NAMES, schema);
   const issues: ValidationIssue[] = [];
   const check = (ok: boolean, path: string, message: string): void => {
     if (!ok) issues.push({ path, code: 'invalid_value', message });
