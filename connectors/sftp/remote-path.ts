@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { describeInput } from '../../src/internal/describe-input.js';
 
 /** Control characters: C0, DEL, C1 and the Unicode line and paragraph separators. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters refused in names.
@@ -41,7 +42,8 @@ export function fileNameProblem(name: string): PathProblem {
  * @returns the absolute path, or the problem.
  */
 export function resolveRemotePath(rootDir: string, path: string): { path: string } | { problem: string } {
-  if (typeof path !== 'string' || path === '') return { problem: 'the path is empty' };
+  if (typeof path !== 'string') return { problem: `the path must be a string, not ${describeInput(path)}` };
+  if (path === '') return { problem: 'the path is empty' };
   if (CONTROL.test(path)) return { problem: 'the path holds a control character (line break, NUL...)' };
   const segments = path.split('/');
   if (segments.includes('..')) return { problem: 'the path holds a ".." segment' };
