@@ -158,7 +158,10 @@ export function pollSftp(sftp: SftpClient, options: PollSftpOptions, handler: Sf
     const moved = await moveInto(claim, errorDir);
     const details = failure ?? {
       code: 'HANDLER_FAILED',
-      message: 'the consumer stopped before it recorded why the file failed; see its log',
+      message:
+        'this file (its name, size and modification time) was marked failed before: a consumer stopped ' +
+        'before it recorded why (see its log), or the failed file was put back unchanged; to process it ' +
+        'again, put it back under a new name or with a new modification time',
       attempts: claim.attempt,
     };
     const report = {
