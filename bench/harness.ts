@@ -57,15 +57,7 @@ export async function compare(comparison: Comparison): Promise<ComparisonResult>
       samples.get(task.name)?.push(result.throughput.mean * comparison.unitsPerCall);
     }
   }
-  const perSecond = (name: string): number => median(samples.get(name) ?? []);
-  const ours = { name: comparison.ours.name, perSecond: perSecond(comparison.ours.name) };
-  const peers = comparison.peers.map((peer) => ({
-    name: peer.name,
-    perSecond: perSecond(peer.name),
-    ratio: ours.perSecond / perSecond(peer.name),
-  }));
-  printResult(comparison, { title: comparison.title, ours, peers });
-  return { title: comparison.title, ours, peers };
+  return summarize(comparison, samples);
 }
 
 /**
@@ -89,15 +81,7 @@ export async function compareRuns(
       samples.get(contender.name)?.push(comparison.unitsPerCall / seconds);
     }
   }
-  const perSecond = (name: string): number => median(samples.get(name) ?? []);
-  const ours = { name: comparison.ours.name, perSecond: perSecond(comparison.ours.name) };
-  const peers = comparison.peers.map((peer) => ({
-    name: peer.name,
-    perSecond: perSecond(peer.name),
-    ratio: ours.perSecond / perSecond(peer.name),
-  }));
-  printResult(comparison, { title: comparison.title, ours, peers });
-  return { title: comparison.title, ours, peers };
+  return summarize(comparison, samples);
 }
 
 const format = (value: number): string =>
@@ -127,4 +111,20 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The median of each contender's samples, its ratio to ours, printed and returned. */
+function summarize(
+  comparison: Pick<Comparison, 'title' | 'ours' | 'peers' | 'unit'>,
+  samples: ReadonlyMap<string, number[]>,
+): ComparisonResult {
+  const perSecond = (name: string): number => median(samples.get(name) ?? []);
+  const ours = { name: comparison.ours.name, perSecond: perSecond(comparison.ours.name) };
+  const peers = comparison.peers.map((peer) => ({
+    name: peer.name,
+    perSecond: perSecond(peer.name),
+    ratio: ours.perSecond / perSecond(peer.name),
+  }));
+  printResult(comparison, { title: comparison.title, ours, peers });
+  return { title: comparison.title, ours, peers };
 }
