@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import { Readable } from 'node:stream';
+import { ValidationError } from '../../src/errors/validation-error.js';
+import { describeInput } from '../../src/internal/describe-input.js';
 import { clientSettings } from './client-settings.js';
 import { createSftpSession, type OperationSpec } from './create-sftp-session.js';
 import { compilePattern } from './glob-pattern.js';
@@ -79,6 +81,7 @@ export interface SftpClient {
    * Lists a directory (without `.` and `..`), sorted by name. Entries whose names are not plain
    * file names (control characters such as line breaks, `/`) are left out and logged as a warning.
    * @throws {SftpError} e.g. `NO_SUCH_FILE`.
+   * @throws {ValidationError} at `/pattern` for a pattern that is neither a string nor a RegExp.
    */
   list(remoteDir: string, options?: SftpListOptions): Promise<SftpFileInfo[]>;
   /**
@@ -265,7 +268,7 @@ export function createSftpClient(options: SftpClientOptions): SftpClient {
     },
     async list(remoteDir, listOptions = {}) {
       const directory = pathFor('LIST', remoteDir);
-      const matches = listOptions.pattern === undefined ? () => true : compilePattern(listOptions.pattern);
+      const matches = listMatcher(listOptions);
       const entries = await session.run(
         { operation: 'LIST', path: directory, retry: 'safe' },
         async ({ connection }) => {
@@ -350,4 +353,35 @@ export function createSftpClient(options: SftpClientOptions): SftpClient {
   };
   clientSettings.set(client, { rootDir, logger });
   return client;
+}
+
+/**
+ * The file name test of `list`'s options, each read once.
+ * @throws {ValidationError} at `/pattern` for a pattern that is neither a string nor a RegExp,
+ *   `invalid_input` for options that cannot be read.
+ */
+function listMatcher(options: SftpListOptions): (name: string) => boolean {
+  let pattern: unknown;
+  try {
+    pattern = options?.pattern;
+  } catch (cause) {
+    throw new ValidationError([{ path: '/pattern', code: 'invalid_input', message: 'could not be read' }], {
+      schema: 'SftpListOptions',
+      cause,
+    });
+  }
+  if (pattern === undefined) return () => true;
+  if (typeof pattern !== 'string' && !(pattern instanceof RegExp)) {
+    throw new ValidationError(
+      [
+        {
+          path: '/pattern',
+          code: 'invalid_type',
+          message: `must be a glob string or a RegExp, not ${describeInput(pattern)}`,
+        },
+      ],
+      { schema: 'SftpListOptions' },
+    );
+  }
+  return compilePattern(pattern);
 }

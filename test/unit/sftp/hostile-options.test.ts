@@ -91,3 +91,18 @@ describe('pollSftp with hostile arguments', () => {
     }
   });
 });
+
+describe('list with a bad pattern', () => {
+  it('refuses a pattern that is neither a glob nor a RegExp before connecting', async () => {
+    const client = createSftpClient(base);
+    try {
+      const error = await client.list('/out', { pattern: 5 as never }).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues).toEqual([
+        { path: '/pattern', code: 'invalid_type', message: 'must be a glob string or a RegExp, not 5' },
+      ]);
+    } finally {
+      await client.close();
+    }
+  });
+});
