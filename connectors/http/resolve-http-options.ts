@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { ValidationError, type ValidationIssue } from '../../src/errors/validation-error.js';
+import { readOptionsOnce } from '../../src/internal/read-options-once.js';
 import { toJsonPointer } from '../../src/validate/json-pointer.js';
 import { HEADER_NAME, HEADER_VALUE } from './header-syntax.js';
 import type {
@@ -109,8 +110,7 @@ export function resolveHttpOptions(
   };
   // Every option is read here once, into plain values: a getter or Proxy cannot answer
   // differently after it was checked, and what a read throws becomes an issue.
-  options = readTopLevel(options, unreadable);
-  if (issues.length > 0) throw new ValidationError(issues, { schema: name, cause });
+  options = readOptionsOnce(options, OPTION_NAMES, name);
   const check = (ok: boolean, path: string, message: string): void => {
     if (!ok) issues.push({ path, code: 'invalid_value', message });
   };
@@ -248,27 +248,6 @@ const OPTION_NAMES = [
 ] as const satisfies readonly (keyof HttpClientOptions)[];
 
 const READ_FAILED = 'could not be read (a getter or Proxy trap threw)';
-
-/**
- * The caller's options read once each into a plain object; `unreadable` is told of the first
- * option whose reading threw (a getter, a Proxy trap, a revoked Proxy), with what it threw.
- */
-function readTopLevel(
-  options: HttpClientOptions,
-  unreadable: (path: string, thrown: unknown) => void,
-): HttpClientOptions {
-  const fields: Record<string, unknown> = {};
-  for (const key of OPTION_NAMES) {
-    try {
-      fields[key] = options[key];
-    } catch (thrown) {
-      // A revoked Proxy throws for every name: the first tells enough.
-      unreadable(`/${key}`, thrown);
-      break;
-    }
-  }
-  return fields as unknown as HttpClientOptions;
-}
 
 function resolveRateLimit(fields: Partial<RateLimitOptions>): { requestsPerSecond: number; burst: number } {
   const requestsPerSecond = fields.requestsPerSecond as number;

@@ -9,8 +9,8 @@ import { ValidationError, type ValidationIssue } from '../errors/validation-erro
  * @param names - every option the caller may give.
  * @param schema - the options' type name for the error, e.g. `SftpClientOptions`.
  * @returns the copy.
- * @throws {ValidationError} an `invalid_input` issue at each option that could not be read, with
- *   the first thrown value as the `cause`.
+ * @throws {ValidationError} an `invalid_input` issue at the first option that could not be read,
+ *   with the thrown value as the `cause`.
  */
 export function readOptionsOnce<T extends object>(
   options: T,
@@ -25,12 +25,14 @@ export function readOptionsOnce<T extends object>(
       const value = options[name];
       if (value !== undefined) copy[name] = value;
     } catch (thrown) {
-      cause ??= thrown;
+      cause = thrown;
       issues.push({
         path: `/${name}`,
         code: 'invalid_input',
         message: 'could not be read (a getter or Proxy trap threw)',
       });
+      // A revoked Proxy throws for every name: the first tells enough.
+      break;
     }
   }
   if (issues.length > 0) throw new ValidationError(issues, { schema, cause });
